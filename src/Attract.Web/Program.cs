@@ -1,26 +1,54 @@
+using Attract.Core.Data;
+using Attract.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
+builder.Services.AddSerilog((sp, lc) => lc
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(sp)
+    .Enrich.FromLogContext()
+    .Enrich.With<SensitiveDataMasking>());
+
+builder.Services.AddAttractDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddAttractAuthentication(builder.Configuration);
+builder.Services.AddDataProtection()
+    .SetApplicationName("Attract")
+    .PersistKeysToDbContext<AttractDbContext>();
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddDbContextCheck<AttractDbContext>("database");
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+await app.Services.MigrateAttractDatabaseAsync();
+await DemoSeeder.SeedRolesAsync(app.Services);
+if (app.Configuration.GetValue<bool>("Attract:SeedDemoData"))
+{
+    await DemoSeeder.SeedDemoUsersAsync(app.Services);
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
 }
-
-app.UseHttpsRedirection();
-
+app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseSerilogRequestLogging();
 app.UseRouting();
-
+app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+app.MapHealthChecks("/health", new HealthCheckOptions
+{
+    ResponseWriter = HealthResponse.WriteAsync,
+}).AllowAnonymous();
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
 
 app.Run();
+
+/// <summary>Entry point, public so that WebApplicationFactory&lt;Program&gt; can host the app in tests.</summary>
+public partial class Program;

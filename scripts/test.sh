@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Attract's one test command: installs what is missing, builds with warnings as errors, checks formatting,
+# migrations and the compose file, runs every test project, and ends with "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDDISABLENODEREUSE=1
+CONFIG=Release
+RESULTS="$ROOT/TestResults"
+
+step() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+step "Prerequisites"
+APT_PACKAGES=()
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+[ -x "$CHROMIUM" ] || APT_PACKAGES+=(chromium)
+command -v docker-compose >/dev/null 2>&1 || APT_PACKAGES+=(docker-compose)
+if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
+  echo "installing with apt: ${APT_PACKAGES[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
+fi
+dotnet tool restore
+
+step "Restore and build ($CONFIG, warnings as errors)"
+dotnet restore Attract.sln
+dotnet build Attract.sln --no-restore --configuration "$CONFIG" -warnaserror
+
+step "Formatting (dotnet format --verify-no-changes)"
+dotnet format Attract.sln --no-restore --verify-no-changes
+
+step "Migrations: model drift for both providers"
+EF=(dotnet ef --no-build --configuration "$CONFIG" --startup-project src/Attract.Web)
+SQLSERVER_ARGS=(-- --Database:Provider=SqlServer "--ConnectionStrings:Attract=Server=localhost;Database=Attract;User Id=sa;Password=unused;TrustServerCertificate=True")
+"${EF[@]}" migrations has-pending-model-changes --project src/Attract.Migrations.Sqlite
+"${EF[@]}" migrations has-pending-model-changes --project src/Attract.Migrations.SqlServer "${SQLSERVER_ARGS[@]}"
+
+step "Migrations: idempotent SQL Server script"
+mkdir -p "$RESULTS"
+"${EF[@]}" migrations script --idempotent --project src/Attract.Migrations.SqlServer -o "$RESULTS/sqlserver-idempotent.sql" "${SQLSERVER_ARGS[@]}"
+grep -q "IF NOT EXISTS" "$RESULTS/sqlserver-idempotent.sql"
+echo "wrote $(wc -l < "$RESULTS/sqlserver-idempotent.sql") lines to TestResults/sqlserver-idempotent.sql"
+
+step "docker-compose.yml"
+docker-compose -f docker-compose.yml config --quiet
+echo "docker-compose.yml is valid"
+
+step "Tests"
+rm -rf "$RESULTS"/*.trx "$RESULTS"/trx
+set +e
+dotnet test Attract.sln --no-build --configuration "$CONFIG" --logger "trx" --results-directory "$RESULTS/trx"
+TEST_EXIT=$?
+set -e
+
+passed=0; failed=0; skipped=0
+shopt -s nullglob
+for trx in "$RESULTS"/trx/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
+done
+if [ "$TEST_EXIT" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$TEST_EXIT"

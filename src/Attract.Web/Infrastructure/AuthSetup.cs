@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using Attract.Core.Data;
+using Attract.Core.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Identity.Web;
+
+namespace Attract.Web.Infrastructure;
+
+/// <summary>
+/// Local ASP.NET Core Identity accounts by default; Entra ID through Microsoft.Identity.Web when
+/// <c>AzureAd:ClientId</c> is configured. Every page needs a signed-in user unless it opts out.
+/// </summary>
+public static class AuthSetup
+{
+    public static bool IsEntraConfigured(IConfiguration config) => !string.IsNullOrWhiteSpace(config["AzureAd:ClientId"]);
+
+    public static IServiceCollection AddAttractAuthentication(this IServiceCollection services, IConfiguration config)
+    {
+        if (IsEntraConfigured(config))
+        {
+            services.AddIdentityCore<AttractUser>()
+                .AddRoles<IdentityRole>()
+                .AddEntityFrameworkStores<AttractDbContext>();
+            services.AddAuthentication(o =>
+                {
+                    o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                    o.DefaultAuthenticateScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                    o.DefaultSignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                    o.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+                })
+                .AddMicrosoftIdentityWebApp(config.GetSection("AzureAd"));
+            var groupRoles = config.GetSection("AzureAd:GroupRoles").Get<Dictionary<string, string>>() ?? [];
+            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
+            {
+                var previous = o.Events.OnTokenValidated;
+                o.Events.OnTokenValidated = async ctx =>
+                {
+                    await previous(ctx);
+                    if (ctx.Principal?.Identity is ClaimsIdentity identity)
+                    {
+                        EntraRoleMapper.AddAttractRoles(identity, groupRoles);
+                    }
+                };
+            });
+            services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.Events.OnRedirectToAccessDenied = ctx =>
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        }
+        else
+        {
+            services.AddIdentity<AttractUser, IdentityRole>(o =>
+                {
+                    o.User.RequireUniqueEmail = true;
+                    o.SignIn.RequireConfirmedAccount = false;
+                    o.Password.RequiredLength = 8;
+                    o.Lockout.AllowedForNewUsers = true;
+                    o.Lockout.MaxFailedAccessAttempts = config.GetValue("Auth:Lockout:MaxFailedAttempts", 5);
+                    o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Auth:Lockout:Minutes", 15));
+                })
+                .AddEntityFrameworkStores<AttractDbContext>()
+                .AddDefaultTokenProviders()
+                .AddClaimsPrincipalFactory<AttractClaimsPrincipalFactory>();
+            services.ConfigureApplicationCookie(o =>
+            {
+                o.LoginPath = "/Account/Login";
+                o.LogoutPath = "/Account/Logout";
+                o.Cookie.Name = "Attract.Auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToAccessDenied = ctx =>
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Recruiting, p => p.RequireRole(Roles.Admin, Roles.Recruiter))
+            .AddPolicy(Policies.HiringTeam, p => p.RequireRole(Roles.Admin, Roles.Recruiter, Roles.HiringManager))
+            .AddPolicy(Policies.AnyRole, p => p.RequireRole([.. Roles.All]));
+        return services;
+    }
+}
+
+/// <summary>Named authorization policies used by pages (<c>[Authorize(Policy = Policies.Admin)]</c>).</summary>
+public static class Policies
+{
+    public const string Admin = "Admin";
+    public const string Recruiting = "Recruiting";
+    public const string HiringTeam = "HiringTeam";
+    public const string AnyRole = "AnyRole";
+}
+
+/// <summary>Maps Entra app roles (the <c>roles</c> claim) and group ids (<c>groups</c>) to Attract roles.</summary>
+public static class EntraRoleMapper
+{
+    public static void AddAttractRoles(ClaimsIdentity identity, IReadOnlyDictionary<string, string> groupRoles)
+    {
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var claim in identity.FindAll("roles").Concat(identity.FindAll(ClaimTypes.Role)))
+        {
+            var value = claim.Value.StartsWith("Attract.", StringComparison.OrdinalIgnoreCase) ? claim.Value["Attract.".Length..] : claim.Value;
+            if (Roles.Canonical(value) is { } role)
+            {
+                roles.Add(role);
+            }
+        }
+        foreach (var group in identity.FindAll("groups"))
+        {
+            if (groupRoles.TryGetValue(group.Value, out var mapped) && Roles.Canonical(mapped) is { } role)
+            {
+                roles.Add(role);
+            }
+        }
+        foreach (var role in roles)
+        {
+            if (!identity.HasClaim(identity.RoleClaimType, role))
+            {
+                identity.AddClaim(new Claim(identity.RoleClaimType, role));
+            }
+        }
+    }
+}
