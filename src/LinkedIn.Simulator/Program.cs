@@ -1,6 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using LinkedIn.Simulator;
 
-app.MapGet("/", () => "Hello World!");
-
+var app = SimulatorApp.Build(SimulatorOptions.FromConfiguration(args));
 app.Run();
+
+internal partial class Program;

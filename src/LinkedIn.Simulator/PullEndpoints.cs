@@ -1,0 +1,378 @@
+using System.Text.Json.Nodes;
+
+namespace LinkedIn.Simulator;
+
+/// <summary>1-Click Export pulls and the prospect-interaction pulls (CSA_API).</summary>
+internal static class PullEndpoints
+{
+    public const long TwelveHoursMs = 12 * 3_600_000L;
+
+    public static void Map(WebApplication app, Sim sim)
+    {
+        ApiEndpoints.MapApi(app, ["GET"], "exportedCandidates", ctx => Task.FromResult(Exported(ctx, sim)));
+        ApiEndpoints.MapApi(app, ["GET"], "atsPurgedExportedCandidates", ctx => Task.FromResult(Purged(ctx, sim)));
+        ApiEndpoints.MapApi(app, ["GET"], "seatsV2", ctx => Task.FromResult(Seats(ctx, sim, "attributes", true)));
+        ApiEndpoints.MapApi(app, ["GET"], "seats", ctx => Task.FromResult(Seats(ctx, sim, "seatsByAttributes", false)));
+        ApiEndpoints.MapApi(app, ["GET"], "conversationEvents", ctx => Task.FromResult(Conversations(ctx, sim)));
+        ApiEndpoints.MapApi(app, ["GET"], "mailStubs", ctx => Task.FromResult(Stubs(ctx, sim)));
+        ApiEndpoints.MapApi(app, ["GET"], "prospectNotes", ctx => Task.FromResult(Notes(ctx, sim)));
+    }
+
+    public static JsonObject ExportJson(Sim sim, ExportRec x)
+    {
+        var m = sim.World.ById[x.MemberId];
+        return new JsonObject
+        {
+            ["id"] = x.Id,
+            ["requestId"] = x.RequestId,
+            ["member"] = m.Urn,
+            ["firstName"] = m.FirstName,
+            ["lastName"] = m.LastName,
+            ["headline"] = m.Headline,
+            ["location"] = new JsonObject { ["city"] = m.City, ["region"] = m.Region, ["countryCode"] = m.CountryCode },
+            ["publicProfileUrl"] = m.ProfileUrl,
+            ["emailAddress"] = m.SharesEmail ? m.Email : null,
+            ["phoneNumber"] = m.SharesPhone ? m.Phone : null,
+            ["currentCompanyName"] = m.Company,
+            ["currentTitle"] = m.Title,
+            ["externalJobPostingId"] = x.ExternalJobPostingId,
+            ["integrationContext"] = x.Context,
+            ["exporter"] = new JsonObject { ["seat"] = x.Seat, ["member"] = $"urn:li:person:{x.SeatMember}", ["contract"] = x.Contract },
+            ["exportedAt"] = x.ExportedAt,
+        };
+    }
+
+    private static IResult Exported(HttpContext ctx, Sim sim)
+    {
+        var (c, e) = sim.AuthenticateChild(ctx);
+        if (c is null)
+        {
+            return e!;
+        }
+        if (ctx.Request.Query["q"] != "request")
+        {
+            return RestLi.BadRequest("Unsupported finder; use q=request");
+        }
+        var requestId = ctx.Request.Query["requestId"].ToString();
+        if (string.IsNullOrEmpty(requestId))
+        {
+            return RestLi.BadRequest("requestId is required");
+        }
+        if (sim.Gate(c, World.Organization, "ONE_CLICK_EXPORT") is { } g)
+        {
+            return g;
+        }
+        var (start, count, pe) = RestLi.Paging(ctx, 10);
+        if (pe is not null)
+        {
+            return pe;
+        }
+        if (sim.Throttle(ctx, c, "exportedCandidates", sim.Options.DailyRequestLimit) is { } t)
+        {
+            return t;
+        }
+        lock (sim.Store.Gate)
+        {
+            var purged = sim.Store.Purges.All.Where(p => p.ClientId == c.App.ClientId).Select(p => p.RequestId).ToHashSet();
+            var els = sim.Store.Exports.All.Where(x => x.RequestId == requestId && x.ClientId == c.App.ClientId && !purged.Contains(x.RequestId))
+                .Select(x => (JsonNode)ExportJson(sim, x));
+            return RestLi.Json(RestLi.Collection(els, start, count));
+        }
+    }
+
+    private static IResult Purged(HttpContext ctx, Sim sim)
+    {
+        var (c, e) = sim.AuthenticateChild(ctx);
+        if (c is null)
+        {
+            return e!;
+        }
+        if (ctx.Request.Query["q"] != "integrationContext")
+        {
+            return RestLi.BadRequest("Unsupported finder; use q=integrationContext");
+        }
+        var context = ctx.Request.Query["integrationContext"].ToString();
+        if (string.IsNullOrEmpty(context))
+        {
+            return RestLi.BadRequest("integrationContext is required");
+        }
+        if (sim.Gate(c, context, "ONE_CLICK_EXPORT") is { } g)
+        {
+            return g;
+        }
+        var (start, count, pe) = RestLi.Paging(ctx, 10);
+        if (pe is not null)
+        {
+            return pe;
+        }
+        if (sim.Throttle(ctx, c, "atsPurgedExportedCandidates", sim.Options.DailyRequestLimit) is { } t)
+        {
+            return t;
+        }
+        lock (sim.Store.Gate)
+        {
+            var els = sim.Store.Purges.All.Where(p => p.ClientId == c.App.ClientId && p.Context == context).OrderBy(p => p.PurgedAt)
+                .Select(p => (JsonNode)new JsonObject { ["member"] = $"urn:li:person:{p.MemberId}", ["requestId"] = p.RequestId, ["purgedAt"] = p.PurgedAt });
+            return RestLi.Json(RestLi.Collection(els, start, count));
+        }
+    }
+
+    private static List<string> Multi(HttpContext ctx, string name)
+    {
+        var list = new List<string>();
+        foreach (var v in ctx.Request.Query[name])
+        {
+            var s = v ?? "";
+            if (s.StartsWith("List(", StringComparison.Ordinal) && s.EndsWith(')'))
+            {
+                s = s[5..^1];
+            }
+            list.AddRange(s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Uri.UnescapeDataString));
+        }
+        return list;
+    }
+
+    private static IResult? GateContracts(Sim sim, Caller c, IEnumerable<string> contracts)
+    {
+        foreach (var contract in contracts.Distinct())
+        {
+            if (sim.World.ContractByUrn(contract) is null)
+            {
+                return RestLi.Forbidden($"Unknown contract {contract}");
+            }
+            if (sim.Gate(c, contract, Sim.CsaApi) is { } g)
+            {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    private static IResult Seats(HttpContext ctx, Sim sim, string finder, bool startRequired)
+    {
+        var (c, e) = sim.AuthenticateChild(ctx);
+        if (c is null)
+        {
+            return e!;
+        }
+        if (ctx.Request.Query["q"] != finder)
+        {
+            return RestLi.BadRequest($"Unsupported finder; use q={finder}");
+        }
+        var contracts = Multi(ctx, "contracts");
+        if (contracts.Count == 0)
+        {
+            return RestLi.BadRequest("contracts is required");
+        }
+        var (start, count, pe) = RestLi.Paging(ctx, startRequired ? 10 : 100, startRequired);
+        if (pe is not null)
+        {
+            return pe;
+        }
+        if (GateContracts(sim, c, contracts) is { } g)
+        {
+            return g;
+        }
+        if (sim.Throttle(ctx, c, "prospectInteractions", sim.Options.DailyRequestLimit) is { } t)
+        {
+            return t;
+        }
+        bool? active = bool.TryParse(ctx.Request.Query["active"], out var a) ? a : null;
+        var states = Multi(ctx, "states");
+        var els = sim.World.Seats.Where(s => contracts.Contains(s.Contract) && (active is null || s.Active == active)
+                && (states.Count == 0 || states.Contains(s.Active ? "ACTIVE" : "INACTIVE")))
+            .Select(s =>
+            {
+                var m = sim.World.ById[s.MemberId];
+                return (JsonNode)new JsonObject
+                {
+                    ["id"] = s.Urn,
+                    ["contract"] = s.Contract,
+                    ["member"] = m.Urn,
+                    ["active"] = s.Active,
+                    ["seatType"] = s.SeatType,
+                    ["firstName"] = m.FirstName,
+                    ["lastName"] = m.LastName,
+                };
+            });
+        return RestLi.Json(RestLi.Collection(els, start, count));
+    }
+
+    private static IResult Conversations(HttpContext ctx, Sim sim)
+    {
+        var (c, e) = sim.AuthenticateChild(ctx);
+        if (c is null)
+        {
+            return e!;
+        }
+        var q = ctx.Request.Query;
+        if (q["q"] != "criteria")
+        {
+            return RestLi.BadRequest("Unsupported finder; use q=criteria");
+        }
+        var viewer = q["viewer"].ToString();
+        var seat = sim.World.SeatByUrn(viewer);
+        if (string.IsNullOrEmpty(viewer))
+        {
+            return RestLi.BadRequest("viewer (a seat URN) is required");
+        }
+        if (seat is null)
+        {
+            return RestLi.NotFound($"Unknown seat {viewer}");
+        }
+        if (!long.TryParse(q["timeRange.start"], out var from) || !long.TryParse(q["timeRange.end"], out var to))
+        {
+            return RestLi.BadRequest("timeRange.start and timeRange.end (epoch ms) are required");
+        }
+        if (to <= from)
+        {
+            return RestLi.BadRequest("timeRange.end must be after timeRange.start");
+        }
+        if (to - from > TwelveHoursMs)
+        {
+            return RestLi.BadRequest("The time range must not exceed 12 hours");
+        }
+        var (start, count, pe) = RestLi.Paging(ctx, 10);
+        if (pe is not null)
+        {
+            return pe;
+        }
+        if (GateContracts(sim, c, [seat.Contract]) is { } g)
+        {
+            return g;
+        }
+        if (sim.Throttle(ctx, c, "prospectInteractions", sim.Options.DailyRequestLimit) is { } t)
+        {
+            return t;
+        }
+        lock (sim.Store.Gate)
+        {
+            var els = sim.Store.Events.All.Where(x => x.Seat == viewer && x.CreatedAt >= from && x.CreatedAt < to)
+                .OrderBy(x => x.CreatedAt).ThenBy(x => x.Seq)
+                .Select(x => (JsonNode)new JsonObject
+                {
+                    ["id"] = x.Id,
+                    ["conversation"] = $"urn:li:conversation:{x.ConversationId}",
+                    ["eventType"] = x.EventType,
+                    ["sender"] = x.Sender,
+                    ["seat"] = x.Seat,
+                    ["prospect"] = x.Prospect,
+                    ["subject"] = x.Subject,
+                    ["body"] = x.Body,
+                    ["createdAt"] = x.CreatedAt,
+                });
+            return RestLi.Json(RestLi.Collection(els, start, count));
+        }
+    }
+
+    private static IResult Stubs(HttpContext ctx, Sim sim)
+    {
+        var (c, e) = sim.AuthenticateChild(ctx);
+        if (c is null)
+        {
+            return e!;
+        }
+        var q = ctx.Request.Query;
+        if (q["q"] != "contract")
+        {
+            return RestLi.BadRequest("Unsupported finder; use q=contract");
+        }
+        var contract = q["contract"].ToString();
+        if (string.IsNullOrEmpty(contract))
+        {
+            return RestLi.BadRequest("contract is required");
+        }
+        var owners = Multi(ctx, "owners");
+        if (owners.Count == 0)
+        {
+            return RestLi.BadRequest("owners is required");
+        }
+        long? from = long.TryParse(q["createdDateStart"], out var f) ? f : null;
+        long? to = long.TryParse(q["createdDateEnd"], out var tt) ? tt : null;
+        var (start, count, pe) = RestLi.Paging(ctx, 10);
+        if (pe is not null)
+        {
+            return pe;
+        }
+        if (GateContracts(sim, c, [contract]) is { } g)
+        {
+            return g;
+        }
+        if (sim.Throttle(ctx, c, "prospectInteractions", sim.Options.DailyRequestLimit) is { } t)
+        {
+            return t;
+        }
+        lock (sim.Store.Gate)
+        {
+            var els = sim.Store.Stubs.All.Where(s => s.Contract == contract && owners.Contains(s.Owner) && (from is null || s.CreatedAt >= from) && (to is null || s.CreatedAt < to))
+                .OrderBy(s => s.CreatedAt).Take(20_000)
+                .Select(s => (JsonNode)new JsonObject
+                {
+                    ["id"] = s.Id,
+                    ["member"] = $"urn:li:person:{s.MemberId}",
+                    ["firstName"] = s.FirstName,
+                    ["lastName"] = s.LastName,
+                    ["emailAddress"] = s.EmailAddress,
+                    ["phoneNumber"] = s.PhoneNumber,
+                    ["owner"] = s.Owner,
+                    ["contract"] = s.Contract,
+                    ["createdAt"] = s.CreatedAt,
+                });
+            return RestLi.Json(RestLi.Collection(els, start, count));
+        }
+    }
+
+    private static IResult Notes(HttpContext ctx, Sim sim)
+    {
+        var (c, e) = sim.AuthenticateChild(ctx);
+        if (c is null)
+        {
+            return e!;
+        }
+        var q = ctx.Request.Query;
+        if (q["q"] != "criteria")
+        {
+            return RestLi.BadRequest("Unsupported finder; use q=criteria");
+        }
+        var contract = q["contract"].ToString();
+        if (string.IsNullOrEmpty(contract))
+        {
+            return RestLi.BadRequest("contract is required");
+        }
+        var owners = Multi(ctx, "owners");
+        long? before = long.TryParse(q["beforeDate"], out var b) ? b : null;
+        long? cutoff = long.TryParse(q["cutoffDate"], out var co) ? co : null;
+        var (start, count, pe) = RestLi.Paging(ctx, 10);
+        if (pe is not null)
+        {
+            return pe;
+        }
+        if (GateContracts(sim, c, [contract]) is { } g)
+        {
+            return g;
+        }
+        if (sim.Throttle(ctx, c, "prospectInteractions", sim.Options.DailyRequestLimit) is { } t)
+        {
+            return t;
+        }
+        lock (sim.Store.Gate)
+        {
+            var els = sim.Store.ProspectNotes.All.Where(n => n.Contract == contract && (owners.Count == 0 || owners.Contains(n.Owner))
+                    && (before is null || n.LastModifiedAt < before) && (cutoff is null || n.LastModifiedAt >= cutoff))
+                .OrderBy(n => n.LastModifiedAt).ThenBy(n => n.Id, StringComparer.Ordinal)
+                .Select(n => (JsonNode)new JsonObject
+                {
+                    ["id"] = n.Id,
+                    ["prospect"] = $"urn:li:person:{n.MemberId}",
+                    ["owner"] = n.Owner,
+                    ["contract"] = n.Contract,
+                    ["note"] = n.Note,
+                    ["visibility"] = n.Visibility,
+                    ["active"] = n.Active,
+                    ["createdAt"] = n.CreatedAt,
+                    ["lastModifiedAt"] = n.LastModifiedAt,
+                });
+            return RestLi.Json(RestLi.Collection(els, start, count));
+        }
+    }
+}

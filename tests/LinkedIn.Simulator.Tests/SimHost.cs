@@ -1,0 +1,255 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+
+namespace LinkedIn.Simulator.Tests;
+
+/// <summary>A simulator started on a loopback port with its own temp SQLite file, plus raw-HTTP helpers.</summary>
+public sealed class SimHost : IAsyncDisposable
+{
+    public const string Org = "urn:li:organization:1001";
+    public const string Global = "urn:li:contract:7001";
+    public const string Emea = "urn:li:contract:7002";
+
+    private readonly string _dir;
+    public WebApplication App { get; private set; } = null!;
+    public string BaseAddress { get; private set; } = "";
+    public HttpClient Http { get; private set; } = null!;
+    public SimulatorOptions Options { get; }
+
+    private SimHost(SimulatorOptions options, string dir)
+    {
+        Options = options;
+        _dir = dir;
+    }
+
+    /// <summary>A currently free loopback TCP port (for hosts that must use the name "localhost", which Kestrel cannot bind to port 0).</summary>
+    public static int FreePort()
+    {
+        var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    public static async Task<SimHost> StartAsync(Action<SimulatorOptions>? tweak = null, string? dbPath = null)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "li-sim-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var o = new SimulatorOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            DatabasePath = dbPath ?? Path.Combine(dir, "sim.db"),
+            ConsoleLogging = false,
+            NotifyPartnerDelay = TimeSpan.FromSeconds(2),
+            PushRetryBaseDelay = TimeSpan.FromMilliseconds(50),
+            PushTimeout = TimeSpan.FromSeconds(5),
+        };
+        tweak?.Invoke(o);
+        var h = new SimHost(o, dir);
+        await h.StartAppAsync();
+        return h;
+    }
+
+    private async Task StartAppAsync()
+    {
+        App = SimulatorApp.Build(Options);
+        await App.StartAsync();
+        BaseAddress = SimulatorApp.GetBaseAddress(App);
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }) { BaseAddress = new Uri(BaseAddress) };
+    }
+
+    /// <summary>Stops and starts the same simulator (same SQLite file, new port).</summary>
+    public async Task RestartAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await StartAppAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dir, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public sealed record Resp(HttpStatusCode Status, string Body, HttpResponseHeaders Headers, HttpContentHeaders? ContentHeaders)
+    {
+        public JsonNode Json => JsonNode.Parse(Body)!;
+        public int Code => (int)Status;
+    }
+
+    public async Task<Resp> SendAsync(HttpMethod method, string path, string? token = null, object? body = null, string? restLiMethod = null, bool protocol = true, string? version = null, IDictionary<string, string>? headers = null)
+    {
+        using var req = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        if (protocol)
+        {
+            req.Headers.TryAddWithoutValidation("X-RestLi-Protocol-Version", "2.0.0");
+        }
+        if (restLiMethod is not null)
+        {
+            req.Headers.TryAddWithoutValidation("X-RestLi-Method", restLiMethod);
+        }
+        if (version is not null)
+        {
+            req.Headers.TryAddWithoutValidation("LinkedIn-Version", version);
+        }
+        foreach (var (k, v) in headers ?? new Dictionary<string, string>())
+        {
+            req.Headers.TryAddWithoutValidation(k, v);
+        }
+        if (body is not null)
+        {
+            var text = body as string ?? (body is JsonNode n ? n.ToJsonString() : System.Text.Json.JsonSerializer.Serialize(body));
+            req.Content = new StringContent(text, Encoding.UTF8, "application/json");
+        }
+        using var resp = await Http.SendAsync(req);
+        return new Resp(resp.StatusCode, await resp.Content.ReadAsStringAsync(), resp.Headers, resp.Content.Headers);
+    }
+
+    public Task<Resp> GetAsync(string path, string? token, string? version = null) => SendAsync(HttpMethod.Get, path, token, version: version);
+
+    public async Task<Resp> FormAsync(string path, IDictionary<string, string> form, string? cookie = null)
+    {
+        using var req = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        if (cookie is not null)
+        {
+            req.Headers.Add("Cookie", cookie);
+        }
+        using var resp = await Http.SendAsync(req);
+        return new Resp(resp.StatusCode, await resp.Content.ReadAsStringAsync(), resp.Headers, resp.Content.Headers);
+    }
+
+    public async Task<Resp> PageAsync(string path, string? cookie = null)
+    {
+        using var req = new HttpRequestMessage(HttpMethod.Get, path);
+        if (cookie is not null)
+        {
+            req.Headers.Add("Cookie", cookie);
+        }
+        using var resp = await Http.SendAsync(req);
+        return new Resp(resp.StatusCode, await resp.Content.ReadAsStringAsync(), resp.Headers, resp.Content.Headers);
+    }
+
+    public async Task<string> TokenAsync(string clientId, string secret)
+    {
+        var r = await FormAsync("/oauth/v2/accessToken", new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret });
+        Assert.Equal(HttpStatusCode.OK, r.Status);
+        return r.Json["access_token"]!.GetValue<string>();
+    }
+
+    public Task<string> PartnerTokenAsync() => TokenAsync(Options.PartnerClientId, Options.PartnerClientSecret);
+
+    public sealed record Child(string ClientId, string Secret, string Urn, string Token);
+
+    public async Task<Child> ProvisionAsync(string? ufid = null, string[]? domains = null, string name = "Attract - Contoso")
+    {
+        var parent = await PartnerTokenAsync();
+        var body = new JsonObject
+        {
+            ["uniqueForeignId"] = ufid ?? "tenant-" + Guid.NewGuid().ToString("N")[..8],
+            ["name"] = name,
+            ["description"] = "test",
+            ["oauth2AuthorizedCallbackUrls"] = new JsonArray("https://attract.contoso.test/signin-linkedin"),
+            ["validJsSdkDomains"] = new JsonArray((domains ?? ["https://attract.contoso.test"]).Select(d => (JsonNode)d).ToArray()),
+        };
+        var r = await SendAsync(HttpMethod.Post, "/v2/provisionedApplications", parent, body);
+        Assert.Equal(HttpStatusCode.Created, r.Status);
+        var id = r.Json["credentials"]!["clientId"]!.GetValue<string>();
+        var secret = r.Json["credentials"]!["clientSecret"]!.GetValue<string>();
+        return new Child(id, secret, r.Json["key"]!.GetValue<string>(), await TokenAsync(id, secret));
+    }
+
+    /// <summary>Test shortcut: force integrations ENABLED (or another status).</summary>
+    public async Task EnableAsync(string clientId, string context = Org, string status = "ENABLED", string[]? types = null)
+    {
+        var body = new JsonObject { ["clientId"] = clientId, ["integrationContext"] = context, ["status"] = status };
+        if (types is not null)
+        {
+            body["integrationTypes"] = new JsonArray(types.Select(t => (JsonNode)t).ToArray());
+        }
+        var r = await SendAsync(HttpMethod.Post, "/_sim/integrations", null, body);
+        Assert.Equal(HttpStatusCode.OK, r.Status);
+    }
+
+    public async Task<Child> EnabledChildAsync(bool contractLevel = false)
+    {
+        var c = await ProvisionAsync();
+        await EnableAsync(c.ClientId);
+        if (contractLevel)
+        {
+            await EnableAsync(c.ClientId, Global);
+        }
+        return c;
+    }
+
+    /// <summary>Signs a member in and returns the Cookie header value.</summary>
+    public async Task<string> SignInAsync(string email)
+    {
+        var r = await FormAsync("/login", new Dictionary<string, string> { ["email"] = email, ["password"] = "Passw0rd!", ["returnUrl"] = "/recruiter/search" });
+        Assert.Equal(HttpStatusCode.Redirect, r.Status);
+        var set = r.Headers.GetValues("Set-Cookie").First();
+        return set.Split(';')[0];
+    }
+
+    public static string Enc(string s) => Uri.EscapeDataString(s);
+
+    public static string CandKey(string id, string ctx = Org) => $"atsCandidateId={Enc(id)}&dataProvider=ATS&integrationContext={Enc(ctx)}";
+
+    public static string CandIds(params string[] ids) =>
+        string.Join('&', ids.Select((id, i) => $"ids[{i}].atsCandidateId={Enc(id)}&ids[{i}].dataProvider=ATS&ids[{i}].integrationContext={Enc(Org)}"));
+
+    public static string AppKey(string id, string ctx = Org) => $"atsJobApplicationId={Enc(id)}&dataProvider=ATS&integrationContext={Enc(ctx)}";
+
+    public static string AppIds(params string[] ids) =>
+        string.Join('&', ids.Select((id, i) => $"ids[{i}].atsJobApplicationId={Enc(id)}&ids[{i}].dataProvider=ATS&ids[{i}].integrationContext={Enc(Org)}"));
+
+    public static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    public static JsonObject Candidate(string firstName = "Maya", string lastName = "Okafor", string? email = null, long? created = null) => new()
+    {
+        ["atsCreatedAt"] = created ?? Now - 1000,
+        ["atsLastModifiedAt"] = Now,
+        ["firstName"] = firstName,
+        ["lastName"] = lastName,
+        ["emailAddresses"] = email is null ? new JsonArray() : new JsonArray(email),
+        ["addresses"] = new JsonArray(),
+        ["phoneNumbers"] = new JsonArray(),
+    };
+
+    public static JsonObject Job(string id, string title = "Senior Backend Engineer", string? code = null, string op = "CREATE", string state = "LISTED") => new()
+    {
+        ["integrationContext"] = Org,
+        ["externalJobPostingId"] = id,
+        ["title"] = title,
+        ["description"] = "Build things",
+        ["location"] = "Seattle, WA",
+        ["availability"] = "PRIVATE_TO_ATS_INTEGRATION",
+        ["state"] = state,
+        ["listedAt"] = Now,
+        ["jobPostingOperationType"] = op,
+        ["companyJobCode"] = code,
+    };
+
+    public async Task<JsonArray> MembersAsync(string? q = null, int count = 50)
+    {
+        var r = await PageAsync($"/_sim/members?count={count}" + (q is null ? "" : "&q=" + Enc(q)));
+        return (JsonArray)r.Json;
+    }
+}
