@@ -1,3 +1,4 @@
+using Attract.Web.Infrastructure;
 using LinkedIn.Recruiter;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public static class LinkedInSetup
             services.AddSingleton<IPostConfigureOptions<LinkedInRecruiterOptions>>(
                 new PostConfigureOptions<LinkedInRecruiterOptions>(Options.DefaultName, endpoint.Apply));
         }
+        services.AddAttractScheduler(config, LinkedInJobs.Configure);
         return services;
     }
 }
