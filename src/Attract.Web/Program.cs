@@ -48,6 +48,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions
 {
     ResponseWriter = HealthResponse.WriteAsync,
 }).AllowAnonymous();
+app.MapLinkedInPush();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 

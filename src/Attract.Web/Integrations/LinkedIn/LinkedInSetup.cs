@@ -15,6 +15,9 @@ public static class LinkedInSetup
     {
         services.AddOptions<LinkedInIntegrationOptions>().Bind(config.GetSection(LinkedInIntegrationOptions.SectionName));
         services.AddSingleton<LinkedInSecrets>();
+        services.AddSingleton<LinkedInOAuthState>();
+        services.AddScoped<LinkedInConnector>();
+        services.AddScoped<LinkedInCapabilities>();
         var endpoint = new LinkedInSimulatorEndpoint();
         services.AddSingleton(endpoint);
         services.AddSingleton(new LinkedInAvailability(IsConfigured(config), endpoint));
