@@ -15,6 +15,7 @@ builder.Services.AddSerilog((sp, lc) => lc
 
 builder.Services.AddAttractDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddAttractAuthentication(builder.Configuration);
+builder.Services.AddAttractAts(builder.Configuration);
 builder.Services.AddDataProtection()
     .SetApplicationName("Attract")
     .PersistKeysToDbContext<AttractDbContext>();
@@ -32,6 +33,10 @@ await DemoSeeder.SeedRolesAsync(app.Services);
 if (app.Configuration.GetValue<bool>("Attract:SeedDemoData"))
 {
     await DemoSeeder.SeedDemoUsersAsync(app.Services);
+}
+if (app.Configuration.GetValue<bool>("Attract:SeedDemoCompany"))
+{
+    await DemoCompanySeeder.SeedAsync(app.Services, app.Configuration.GetValue("Attract:DemoCandidates", 2000));
 }
 
 if (!app.Environment.IsDevelopment())

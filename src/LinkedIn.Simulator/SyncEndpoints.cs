@@ -349,7 +349,7 @@ internal static partial class SyncEndpoints
                     statuses[id] = 404;
                     continue;
                 }
-                results[id] = new JsonObject { ["id"] = task.Id, ["externalJobPostingId"] = task.ExternalJobPostingId, ["status"] = task.Status, ["error"] = task.Error };
+                results[id] = new JsonObject { ["id"] = task.Id, ["externalJobPostingId"] = task.ExternalJobPostingId, ["status"] = task.Status, ["error"] = task.Error is null ? null : RestLi.ErrorBody(404, "NOT_FOUND", task.Error) };
                 statuses[id] = 200;
             }
         }

@@ -1,4 +1,13 @@
+using Attract.Core.Auditing;
+using Attract.Core.Candidates;
+using Attract.Core.Common;
+using Attract.Core.Feedback;
 using Attract.Core.Identity;
+using Attract.Core.Jobs;
+using Attract.Core.Notes;
+using Attract.Core.Outbox;
+using Attract.Core.Pipeline;
+using Attract.Core.Pools;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -12,11 +21,47 @@ namespace Attract.Core.Data;
 /// dotnet ef migrations add &lt;Name&gt; --project src/Attract.Migrations.Sqlite --startup-project src/Attract.Web -o Migrations
 /// dotnet ef migrations add &lt;Name&gt; --project src/Attract.Migrations.SqlServer --startup-project src/Attract.Web -o Migrations -- --Database:Provider=SqlServer
 /// </code>
+/// Every SaveChanges also writes audit entries and outbox rows for tracked entities, in the same transaction
+/// (see <c>AttractDbContext.Tracking.cs</c>).
 /// </summary>
-public class AttractDbContext(DbContextOptions<AttractDbContext> options)
+public partial class AttractDbContext(
+    DbContextOptions<AttractDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null)
     : IdentityDbContext<AttractUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Job> Jobs => Set<Job>();
+
+    public DbSet<JobStage> JobStages => Set<JobStage>();
+
+    public DbSet<JobTeamMember> JobTeamMembers => Set<JobTeamMember>();
+
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+
+    public DbSet<CandidateEmail> CandidateEmails => Set<CandidateEmail>();
+
+    public DbSet<JobApplication> Applications => Set<JobApplication>();
+
+    public DbSet<StageMove> StageMoves => Set<StageMove>();
+
+    public DbSet<Scorecard> Scorecards => Set<Scorecard>();
+
+    public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<TalentPool> TalentPools => Set<TalentPool>();
+
+    public DbSet<TalentPoolMember> TalentPoolMembers => Set<TalentPoolMember>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>The user making changes through this context.</summary>
+    public ICurrentActor Actor { get; } = actor ?? FixedActor.System;
+
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -24,4 +69,20 @@ public class AttractDbContext(DbContextOptions<AttractDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(AttractDbContext).Assembly);
         builder.Entity<AttractUser>().Property(u => u.DisplayName).HasMaxLength(200);
     }
+
+    /// <summary>Adds an activity-log line for a domain action (merge, erasure) to be saved with the next SaveChanges.</summary>
+    public void Audit(string entityType, long entityId, string action, string description, AuditScope scope) =>
+        AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = UtcNow,
+            ActorUserId = Actor.UserId,
+            ActorName = Actor.DisplayName ?? "System",
+            EntityType = entityType,
+            EntityId = entityId,
+            Action = action,
+            Description = description,
+            JobId = scope.JobId,
+            CandidateId = scope.CandidateId,
+            ApplicationId = scope.ApplicationId,
+        });
 }

@@ -27,6 +27,8 @@ public class SqliteMigrationTests : IDisposable
         var tables = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table'").ToListAsync();
         Assert.Contains("AspNetUsers", tables);
         Assert.Contains("DataProtectionKeys", tables);
+        Assert.Superset(new HashSet<string> { "Jobs", "JobStages", "JobTeamMembers", "Candidates", "CandidateEmails", "Applications", "StageMoves",
+            "Scorecards", "ScorecardRatings", "Notes", "TalentPools", "TalentPoolMembers", "AuditEntries", "OutboxMessages" }, tables.ToHashSet());
     }
 
     [Fact]

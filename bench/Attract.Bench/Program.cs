@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Attract.Core.Access;
+using Attract.Core.Candidates;
+using Attract.Core.Data;
+using Attract.Core.Identity;
+using Attract.Web.Infrastructure;
+using Attract.Web.Pages.Prospects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+// Seeds (once) a SQLite database with the demo company at benchmark size, then times the queries the busiest pages run.
+//   dotnet run -c Release --project bench/Attract.Bench -- [candidates=100000] [database path]
+var candidates = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+var path = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), $"attract-bench-{candidates}.db");
+
+var services = new ServiceCollection()
+    .AddSingleton(TimeProvider.System)
+    .AddDbContext<AttractDbContext>(o => o.UseSqlite($"Data Source={path}", x => x.MigrationsAssembly(DatabaseSetup.SqliteMigrationsAssembly)))
+    .BuildServiceProvider();
+
+await using (var scope = services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<AttractDbContext>().Database.MigrateAsync();
+}
+var seed = Stopwatch.StartNew();
+await DemoCompanySeeder.SeedAsync(services, candidates);
+Console.WriteLine($"Database {path}; seeding (skipped when already seeded) took {seed.Elapsed.TotalSeconds:F1} s");
+
+var admin = Viewer.Of("bench-admin", Roles.Admin);
+var results = new List<(string Name, double Median)>
+{
+    await TimeAsync("Candidate list: count + page 1", async db =>
+    {
+        var q = db.Candidates.AsNoTracking().VisibleTo(admin);
+        await q.CountAsync();
+        await q.InListOrder().Take(25).Select(c => new { c.Id, c.FirstName, c.LastName, Email = c.Emails.Select(e => e.Address).FirstOrDefault() }).ToListAsync();
+    }),
+    await TimeAsync("Candidate list: last page", async db =>
+        await db.Candidates.AsNoTracking().InListOrder().Skip(candidates - 25).Take(25).Select(c => c.Id).ToListAsync()),
+    await TimeAsync("Candidate search 'smith': count + page 1", async db =>
+    {
+        var q = db.Candidates.AsNoTracking().Matching("smith");
+        await q.CountAsync();
+        await q.InListOrder().Take(25).Select(c => c.Id).ToListAsync();
+    }),
+    await TimeAsync("Duplicate check by email (indexed)", async db =>
+        await db.CandidateEmails.AsNoTracking().Where(e => e.Normalized == "nobody@example.com").Select(e => e.CandidateId).ToListAsync()),
+    await TimeAsync("Duplicate check by LinkedIn URL (indexed)", async db =>
+        await db.Candidates.AsNoTracking().Where(c => c.LinkedInProfileKey == "in/nobody").Select(c => c.Id).ToListAsync()),
+    await TimeAsync("Prospects waiting (admin)", async db => await db.WaitingProspects(admin).CountAsync()),
+    await TimeAsync("Outbox: next 100 unprocessed", async db =>
+        await db.OutboxMessages.AsNoTracking().Where(m => m.ProcessedAtUtc == null).OrderBy(m => m.Id).Take(100).ToListAsync()),
+};
+foreach (var (name, median) in results)
+{
+    Console.WriteLine($"{median,8:F1} ms  {name}");
+}
+
+async Task<(string, double)> TimeAsync(string name, Func<AttractDbContext, Task> query)
+{
+    var times = new List<double>();
+    for (var i = 0; i < 12; i++)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttractDbContext>();
+        var watch = Stopwatch.StartNew();
+        await query(db);
+        if (i >= 2)
+        {
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+    }
+    times.Sort();
+    return (name, times[times.Count / 2]);
+}

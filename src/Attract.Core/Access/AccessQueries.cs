@@ -1,0 +1,64 @@
+using Attract.Core.Candidates;
+using Attract.Core.Feedback;
+using Attract.Core.Jobs;
+using Attract.Core.Notes;
+using Attract.Core.Pipeline;
+
+namespace Attract.Core.Access;
+
+/// <summary>
+/// The one place that says which rows a user may see. Every page filters through these, so a row outside the
+/// filter is simply "not found" (404). Whether a visible row may be changed is a separate question answered by
+/// <see cref="CanWorkOn(Viewer, Job)"/> and friends (403 when not).
+/// <list type="bullet">
+/// <item>Admin: everything.</item>
+/// <item>Recruiter: every candidate; the jobs (and their applications) whose hiring team they are on.</item>
+/// <item>HiringManager: the jobs they are on, and the candidates and applications of those jobs.</item>
+/// <item>Interviewer: the jobs they interview for, those applications and candidates, and only their own feedback.</item>
+/// </list>
+/// </summary>
+public static class AccessQueries
+{
+    public static IQueryable<Job> VisibleTo(this IQueryable<Job> jobs, Viewer viewer) =>
+        viewer.IsAdmin ? jobs : jobs.Where(j => j.Team.Any(t => t.UserId == viewer.UserId));
+
+    public static IQueryable<JobApplication> VisibleTo(this IQueryable<JobApplication> applications, Viewer viewer) =>
+        viewer.IsAdmin ? applications : applications.Where(a => a.Job.Team.Any(t => t.UserId == viewer.UserId));
+
+    public static IQueryable<Candidate> VisibleTo(this IQueryable<Candidate> candidates, Viewer viewer) =>
+        viewer.SeesAllCandidates
+            ? candidates
+            : candidates.Where(c => c.Applications.Any(a => a.Job.Team.Any(t => t.UserId == viewer.UserId)));
+
+    /// <summary>Admins all; recruiters and hiring managers the feedback on their jobs; everyone their own.</summary>
+    public static IQueryable<Scorecard> VisibleTo(this IQueryable<Scorecard> scorecards, Viewer viewer) =>
+        viewer.IsAdmin
+            ? scorecards
+            : viewer.IsRecruiter || viewer.IsHiringManager
+                ? scorecards.Where(s => s.InterviewerId == viewer.UserId
+                    || s.Application.Job.Team.Any(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer))
+                : scorecards.Where(s => s.InterviewerId == viewer.UserId);
+
+    /// <summary>Notes are for the people who work on candidates: admins, recruiters and hiring managers.</summary>
+    public static IQueryable<Note> VisibleTo(this IQueryable<Note> notes, Viewer viewer) =>
+        viewer.SeesAllCandidates
+            ? notes
+            : viewer.IsHiringManager
+                ? notes.Where(n => n.AuthorId == viewer.UserId || n.Candidate.Applications.Any(a => a.Job.Team.Any(t => t.UserId == viewer.UserId)))
+                : notes.Where(n => n.AuthorId == viewer.UserId);
+
+    public static bool CanReadNotes(this Viewer viewer) => viewer.IsAdmin || viewer.IsRecruiter || viewer.IsHiringManager;
+
+    /// <summary>Edit the job, its stages and team: admins, and recruiters on its team.</summary>
+    public static bool CanManage(this Viewer viewer, Job job) =>
+        viewer.IsAdmin || (viewer.IsRecruiter && job.Team.Any(t => t.UserId == viewer.UserId));
+
+    /// <summary>Add, move, reject and reopen applications: admins, and recruiters or hiring managers on the team.</summary>
+    public static bool CanWorkOn(this Viewer viewer, Job job) =>
+        viewer.IsAdmin || ((viewer.IsRecruiter || viewer.IsHiringManager)
+            && job.Team.Any(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer));
+
+    /// <summary>Submit a scorecard: admins, and anyone assigned to the job as an interviewer.</summary>
+    public static bool CanInterviewFor(this Viewer viewer, Job job) =>
+        viewer.IsAdmin || job.Team.Any(t => t.UserId == viewer.UserId && t.Role == TeamRole.Interviewer);
+}

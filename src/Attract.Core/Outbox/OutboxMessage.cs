@@ -1,0 +1,42 @@
+using Attract.Core.Common;
+
+namespace Attract.Core.Outbox;
+
+/// <summary>
+/// One change to a job, candidate, application, stage move, note or feedback, written in the same transaction
+/// as the change. Consumers (the LinkedIn sync) lease unprocessed rows with <see cref="ClaimedBy"/> and
+/// <see cref="ClaimedUntilUtc"/>, then set <see cref="ProcessedAtUtc"/> (or bump <see cref="Attempts"/> and
+/// <see cref="LastError"/>).
+/// </summary>
+public class OutboxMessage
+{
+    /// <summary>Sequential: consumers read in <c>Id</c> order.</summary>
+    public long Id { get; set; }
+
+    public string EntityType { get; set; } = "";
+
+    public long EntityId { get; set; }
+
+    public ChangeOperation Operation { get; set; }
+
+    public DateTime OccurredAtUtc { get; set; }
+
+    /// <summary>The candidate, job or application the row belongs to, for consumers that work per candidate or job.</summary>
+    public int? CandidateId { get; set; }
+
+    public int? JobId { get; set; }
+
+    public int? ApplicationId { get; set; }
+
+    public string? ActorUserId { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public DateTime? ClaimedUntilUtc { get; set; }
+
+    public DateTime? ProcessedAtUtc { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Attract.Core.Access;
+using Attract.Core.Common;
+using Attract.Core.Identity;
+
+namespace Attract.Web.Infrastructure;
+
+/// <summary>Registers the ATS services: the acting user for audit and outbox rows.</summary>
+public static class AtsSetup
+{
+    public static IServiceCollection AddAttractAts(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpContextActor>();
+        services.Configure<DemoCompanyOptions>(config.GetSection("Attract"));
+        return services;
+    }
+
+    /// <summary>The signed-in user as the access rules in <see cref="AccessQueries"/> see them.</summary>
+    public static Viewer ToViewer(this ClaimsPrincipal user) =>
+        new(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            Roles.All.Where(user.IsInRole).ToHashSet(StringComparer.Ordinal));
+
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(AttractClaimsPrincipalFactory.DisplayNameClaim) ?? user.FindFirstValue("name") ?? user.Identity?.Name ?? "";
+}
+
+/// <summary>The user behind the current request, or the system when there is none (startup, background work).</summary>
+public sealed class HttpContextActor(IHttpContextAccessor accessor) : ICurrentActor
+{
+    public string? UserId => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public string? DisplayName => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user.DisplayName() : "System";
+}

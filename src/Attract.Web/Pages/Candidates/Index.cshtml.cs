@@ -1,0 +1,56 @@
+using Attract.Core.Access;
+using Attract.Core.Candidates;
+using Attract.Core.Data;
+using Attract.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attract.Web.Pages.Candidates;
+
+/// <summary>
+/// Candidate search with paging. The query filters one indexed-order table (no joins except the visibility rule)
+/// and reads one page with Skip/Take over the (LastName, FirstName, Id) index, so it stays fast at 100,000 rows.
+/// </summary>
+public class IndexModel(AttractDbContext db) : PageModel
+{
+    public const int PageSize = 25;
+
+    public record Row(int Id, string FirstName, string LastName, string? Email, string? Company, string? Title, string Source);
+
+    public record PoolOption(int Id, string Name);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public IReadOnlyList<PoolOption> Pools { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public bool CanCreate { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var viewer = User.ToViewer();
+        CanCreate = viewer.IsRecruiting;
+        var query = db.Candidates.AsNoTracking().VisibleTo(viewer).Matching(Q);
+        Total = await query.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = await query.InListOrder()
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(c => new Row(c.Id, c.FirstName, c.LastName, c.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault(),
+                c.CurrentCompany, c.CurrentTitle, c.Source))
+            .ToListAsync();
+        if (CanCreate)
+        {
+            Pools = await db.TalentPools.AsNoTracking().OrderBy(p => p.Name).Select(p => new PoolOption(p.Id, p.Name)).ToListAsync();
+        }
+    }
+}

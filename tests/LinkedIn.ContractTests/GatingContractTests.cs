@@ -1,0 +1,50 @@
+using System.Net;
+
+namespace LinkedIn.ContractTests;
+
+public sealed class GatingContractTests : ContractTestBase
+{
+    [Fact]
+    public async Task UpsertCandidatesAsync_BeforeEnablement_ThrowsApiException403AccessDenied()
+    {
+        var (_, child) = await Host.ProvisionAsync();
+
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => Client.UpsertCandidatesAsync(child, new Dictionary<AtsCandidateKey, AtsCandidate>
+        {
+            [Candidate("c-1")] = NewCandidate(),
+        }));
+
+        Assert.IsNotType<LinkedInAuthException>(ex);
+        Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
+        Assert.Equal("ACCESS_DENIED", ex.ErrorCode);
+    }
+
+    [Fact]
+    public async Task SubmitJobPostingsAsync_RequestedButNotEnabled_ThrowsApiException403AccessDenied()
+    {
+        var (_, child) = await Host.ProvisionAsync();
+        await Host.WidgetRequestAsync(child, ContractHost.CompanyBundle, ContractHost.Org);
+
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => Client.SubmitJobPostingsAsync(child, [SyncContractTests.Job("JOB-1")]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
+        Assert.Equal("ACCESS_DENIED", ex.ErrorCode);
+    }
+
+    [Fact]
+    public async Task GetSeatsAsync_OnlyCompanyLevelEnabled_ThrowsApiException403AccessDenied()
+    {
+        var (_, child) = await Host.ProvisionAsync();
+        await Host.EnableCompanyAsync(child);
+
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(async () =>
+        {
+            await foreach (var _ in Client.GetSeatsAsync(child, ContractHost.GlobalContract))
+            {
+            }
+        });
+
+        Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
+        Assert.Equal("ACCESS_DENIED", ex.ErrorCode);
+    }
+}
