@@ -67,7 +67,25 @@ public static partial class LinkedInPushEndpoints
         {
             return Results.Problem(ex.Message, statusCode: 400);
         }
-        var now = clock.GetUtcNow().UtcDateTime;
+        // The notification row and its effect commit in one SaveChanges: if anything fails, nothing is stored and
+        // LinkedIn's retry (same id) is processed afresh. Two pushes racing on the connection row retry on conflict.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RecordAndApplyAsync(connection, push, db, services, secret, clock.GetUtcNow().UtcDateTime, logger, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+                connection = await db.Set<LinkedInConnection>().FirstAsync(c => c.TenantId == tenantId, ct);
+            }
+        }
+    }
+
+    private static async Task<IResult> RecordAndApplyAsync(LinkedInConnection connection, PushNotification push, AttractDbContext db,
+        IServiceProvider services, string secret, DateTime now, ILogger logger, CancellationToken ct)
+    {
         var notification = await db.Set<LinkedInNotification>().FirstOrDefaultAsync(n => n.NotificationId == push.Id, ct);
         if (notification is not null && notification.Status != LinkedInNotificationStatus.Failed)
         {
@@ -84,21 +102,25 @@ public static partial class LinkedInPushEndpoints
                 Status = LinkedInNotificationStatus.Received,
             };
             db.Add(notification);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                LogDuplicate(logger, push.Id);
-                return Results.Ok(); // a concurrent retry of the same push won the insert
-            }
         }
         if (push.Type == PushNotificationType.IntegrationStatusChange)
         {
             await ApplyStatusChangeAsync(connection, notification, services, secret, now, logger, ct);
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.Set<LinkedInNotification>().AnyAsync(n => n.NotificationId == push.Id, ct))
+            {
+                LogDuplicate(logger, push.Id);
+                return Results.Ok(); // a concurrent delivery of the same push won the insert
+            }
+            throw;
+        }
         return Results.Ok();
     }
 
