@@ -1,5 +1,6 @@
 using Attract.Core.Data;
 using Attract.Web.Infrastructure;
+using Attract.Web.Integrations.LinkedIn;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
@@ -21,10 +22,12 @@ builder.Services.AddDataProtection()
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<AttractDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddLinkedInIntegration(builder.Configuration);
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
+await LinkedInSimulatorLauncher.StartIfEnabledAsync(app);
 await app.Services.MigrateAttractDatabaseAsync();
 await DemoSeeder.SeedRolesAsync(app.Services);
 if (app.Configuration.GetValue<bool>("Attract:SeedDemoData"))
@@ -50,6 +53,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions
 {
     ResponseWriter = HealthResponse.WriteAsync,
 }).AllowAnonymous();
+app.MapLinkedInPush();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 

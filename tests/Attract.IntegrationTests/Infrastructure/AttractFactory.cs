@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attract.IntegrationTests.Infrastructure;
 
@@ -15,6 +17,8 @@ public class AttractFactory : WebApplicationFactory<Program>
         ["Attract:SeedDemoData"] = "true",
     };
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
     public string DataDirectory => _dataDirectory;
 
     public string DatabasePath => Path.Combine(_dataDirectory, "attract.db");
@@ -25,8 +29,16 @@ public class AttractFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces services (e.g. a mocked LinkedIn client) after the app's own registrations.</summary>
+    public AttractFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

@@ -1,0 +1,48 @@
+namespace Attract.Core.LinkedIn;
+
+/// <summary>
+/// A push received on the callback URL, recorded by its notification id before anything else happens,
+/// so a retried push is acknowledged and ignored (idempotency), and an export is processed exactly once.
+/// </summary>
+public class LinkedInNotification
+{
+    public int Id { get; set; }
+
+    public string NotificationId { get; set; } = "";
+
+    public string Type { get; set; } = "";
+
+    public DateTime ReceivedAtUtc { get; set; }
+
+    public LinkedInNotificationStatus Status { get; set; }
+
+    public DateTime? ProcessedAtUtc { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>For exports: the member, the job and the exporting seat, once pulled.</summary>
+    public string? PersonUrn { get; set; }
+
+    public string? JobCode { get; set; }
+
+    public string? SeatUrn { get; set; }
+
+    public int? CandidateId { get; set; }
+
+    public int? ApplicationId { get; set; }
+
+    /// <summary>What happened, in words for the admin (refusal reasons included).</summary>
+    public string? Outcome { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public DateTime? ClaimedUntilUtc { get; set; }
+}
+
+public enum LinkedInNotificationStatus
+{
+    Received = 0,
+    Processed = 1,
+    Refused = 2,
+    Failed = 3,
+}

@@ -1,0 +1,47 @@
+namespace Attract.Web.Integrations.LinkedIn;
+
+/// <summary>Attract-side settings of the LinkedIn Recruiter integration (section <c>LinkedIn</c>).</summary>
+public sealed class LinkedInIntegrationOptions
+{
+    public const string SectionName = "LinkedIn";
+
+    /// <summary>The <c>uniqueForeignId</c> of this instance's child application. Empty: generated once and stored.</summary>
+    public string TenantId { get; set; } = "";
+
+    /// <summary>Customer name used in the child application's and integrations' names ("Attract - Contoso").</summary>
+    public string CustomerName { get; set; } = "Contoso";
+
+    /// <summary>
+    /// Attract's public base URL (scheme, host, port), used for the OAuth redirect, the push callback URL and the
+    /// JS SDK domain. Empty: taken from the current request.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    public LinkedInSimulatorSettings Simulator { get; set; } = new();
+
+    public LinkedInSyncSettings Sync { get; set; } = new();
+}
+
+public sealed class LinkedInSimulatorSettings
+{
+    /// <summary>Start the LinkedIn simulator in-process (Development default) and point the client at it.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Where the in-process simulator listens; port 0 picks a free port.</summary>
+    public string Urls { get; set; } = "http://localhost:5090";
+
+    /// <summary>How long the simulator's widget waits before offering "Notify partner".</summary>
+    public TimeSpan NotifyPartnerDelay { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+public sealed class LinkedInSyncSettings
+{
+    /// <summary>Send applications while they are still in Prospect (LinkedIn's guidance: only once they leave it).</summary>
+    public bool SendProspects { get; set; }
+
+    /// <summary>How often the InMail, notes and stub-profile pulls run per seat.</summary>
+    public TimeSpan PullInterval { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How often the outbox drain runs (it is also triggered right after changes).</summary>
+    public TimeSpan DrainInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

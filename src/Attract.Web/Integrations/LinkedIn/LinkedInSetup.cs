@@ -1,0 +1,36 @@
+using Attract.Web.Infrastructure;
+using LinkedIn.Recruiter;
+using Microsoft.Extensions.Options;
+
+namespace Attract.Web.Integrations.LinkedIn;
+
+/// <summary>Composition of the LinkedIn Recruiter integration.</summary>
+public static class LinkedInSetup
+{
+    /// <summary>True when the RSC client has partner credentials (real LinkedIn) or the simulator runs in-process.</summary>
+    public static bool IsConfigured(IConfiguration config) =>
+        LinkedInSimulatorLauncher.IsEnabled(config) || !string.IsNullOrWhiteSpace(config["LinkedIn:Recruiter:ParentClientId"]);
+
+    public static IServiceCollection AddLinkedInIntegration(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<LinkedInIntegrationOptions>().Bind(config.GetSection(LinkedInIntegrationOptions.SectionName));
+        services.AddSingleton<LinkedInSecrets>();
+        services.AddSingleton<LinkedInOAuthState>();
+        services.AddScoped<LinkedInConnector>();
+        services.AddScoped<LinkedInCapabilities>();
+        var endpoint = new LinkedInSimulatorEndpoint();
+        services.AddSingleton(endpoint);
+        services.AddSingleton(new LinkedInAvailability(IsConfigured(config), endpoint));
+        if (IsConfigured(config))
+        {
+            services.AddLinkedInRecruiter(config.GetSection(LinkedInRecruiterOptions.DefaultSectionName));
+            services.AddSingleton<IPostConfigureOptions<LinkedInRecruiterOptions>>(
+                new PostConfigureOptions<LinkedInRecruiterOptions>(Options.DefaultName, endpoint.Apply));
+        }
+        services.AddAttractScheduler(config, LinkedInJobs.Configure);
+        return services;
+    }
+}
+
+/// <summary>Whether LinkedIn can be reached at all, and the in-process simulator when it runs.</summary>
+public sealed record LinkedInAvailability(bool IsConfigured, LinkedInSimulatorEndpoint Simulator);

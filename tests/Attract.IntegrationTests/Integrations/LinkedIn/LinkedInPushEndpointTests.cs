@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.Json;
+using Attract.Core.LinkedIn;
+using Attract.IntegrationTests.Infrastructure;
+using LinkedIn.Recruiter;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using static Attract.IntegrationTests.Integrations.LinkedIn.LinkedInTestData;
+
+namespace Attract.IntegrationTests.Integrations.LinkedIn;
+
+public sealed class LinkedInPushEndpointTests : IDisposable
+{
+    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly AttractFactory _factory;
+
+    public LinkedInPushEndpointTests() =>
+        _factory = new AttractFactory().WithServices(s => s.AddSingleton(_linkedIn.Object));
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Push_ValidSignature_RecordsExportAsReceived()
+    {
+        await _factory.SeedConnectionAsync();
+        var client = _factory.CreateClient();
+
+        var response = await client.SendAsync(SignedPush(PushBody("req-1", "EXPORT_CANDIDATE_PROFILE")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var n = Assert.Single(await _factory.NotificationsAsync());
+        Assert.Equal(("req-1", "EXPORT_CANDIDATE_PROFILE", LinkedInNotificationStatus.Received), (n.NotificationId, n.Type, n.Status));
+    }
+
+    [Theory]
+    [InlineData("tampered")]
+    [InlineData("wrong-secret")]
+    [InlineData("missing")]
+    public async Task Push_BadOrMissingSignature_Returns401AndStoresNothing(string variant)
+    {
+        await _factory.SeedConnectionAsync();
+        var client = _factory.CreateClient();
+        var body = PushBody("req-2", "EXPORT_CANDIDATE_PROFILE");
+        var request = variant switch
+        {
+            "tampered" => Push(body.Replace("req-2", "req-3"), LinkedInPushVerifier.ComputeSignature(System.Text.Encoding.UTF8.GetBytes(body), ChildSecret)),
+            "wrong-secret" => SignedPush(body, "another-secret"),
+            _ => Push(body, null),
+        };
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await _factory.NotificationsAsync());
+    }
+
+    [Fact]
+    public async Task Push_DuplicateId_Returns200AndIgnoresIt()
+    {
+        await _factory.SeedConnectionAsync();
+        var client = _factory.CreateClient();
+        var body = PushBody("req-dup", "EXPORT_CANDIDATE_PROFILE");
+
+        var first = await client.SendAsync(SignedPush(body));
+        var second = await client.SendAsync(SignedPush(body));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(await _factory.NotificationsAsync());
+    }
+
+    [Fact]
+    public async Task Push_UnknownTenant_Returns404()
+    {
+        await _factory.SeedConnectionAsync();
+        var client = _factory.CreateClient();
+        var body = PushBody("req-4", "EXPORT_CANDIDATE_PROFILE");
+
+        var response = await client.SendAsync(Push(body, LinkedInPushVerifier.ComputeSignature(System.Text.Encoding.UTF8.GetBytes(body), ChildSecret), "no-such-tenant"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await _factory.NotificationsAsync());
+    }
+
+    [Fact]
+    public async Task Push_StatusChangeCompanyEnabled_SetsCompanyLevel()
+    {
+        await _factory.SeedConnectionAsync();
+        SetupRequest("req-company", [.. LinkedInIntegrationTypes.CompanyLevel.Select(t => Integration(Organization, t, "ENABLED"))]);
+        var client = _factory.CreateClient();
+
+        var response = await client.SendAsync(SignedPush(PushBody("req-company", "INTEGRATION_STATUS_CHANGE")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var connection = await _factory.ConnectionAsync();
+        Assert.Equal(LinkedInAccessLevel.CompanyLevel, connection.AccessLevel);
+        Assert.Equal(LinkedInNotificationStatus.Processed, Assert.Single(await _factory.NotificationsAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Push_StatusChangeContractThenCompanyDisabled_FlipsLevels()
+    {
+        await _factory.SeedConnectionAsync(c => c.CompanyLevelEnabled = true);
+        SetupRequest("req-contract", [Integration(Contract, "CSA_API", "ENABLED"), Integration("urn:li:contract:7002", "CSA_API", "DISABLED")]);
+        SetupRequest("req-off", [.. LinkedInIntegrationTypes.CompanyLevel.Select(t => Integration(Organization, t, "DISABLED"))]);
+        var client = _factory.CreateClient();
+
+        await client.SendAsync(SignedPush(PushBody("req-contract", "INTEGRATION_STATUS_CHANGE")));
+        var afterContract = (await _factory.ConnectionAsync()).AccessLevel;
+        await client.SendAsync(SignedPush(PushBody("req-off", "INTEGRATION_STATUS_CHANGE")));
+        var afterOff = await _factory.ConnectionAsync();
+
+        Assert.Equal(LinkedInAccessLevel.ContractLevel, afterContract);
+        Assert.False(afterOff.CompanyLevelEnabled);
+        Assert.True(afterOff.ContractLevelEnabled);
+        Assert.Equal(LinkedInAccessLevel.None, afterOff.AccessLevel);
+    }
+
+    [Fact]
+    public async Task Push_StatusChangeLinkedInFails_RecordsFailureAndRetryReprocesses()
+    {
+        await _factory.SeedConnectionAsync();
+        _linkedIn.SetupSequence(c => c.FindIntegrationsByRequestAsync(It.IsAny<LinkedInAppCredentials>(), "req-flaky", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new LinkedInApiException(HttpStatusCode.InternalServerError, "boom", errorCode: "INTERNAL_ERROR"))
+            .ReturnsAsync([Integration(Organization, "IN_ATS_INDICATOR", "ENABLED")]);
+        var client = _factory.CreateClient();
+
+        await client.SendAsync(SignedPush(PushBody("req-flaky", "INTEGRATION_STATUS_CHANGE")));
+        var failed = Assert.Single(await _factory.NotificationsAsync());
+        var lastError = (await _factory.ConnectionAsync()).LastError;
+        await client.SendAsync(SignedPush(PushBody("req-flaky", "INTEGRATION_STATUS_CHANGE")));
+
+        Assert.Equal(LinkedInNotificationStatus.Failed, failed.Status);
+        Assert.Contains("500 INTERNAL_ERROR", lastError);
+        Assert.Equal(LinkedInNotificationStatus.Processed, Assert.Single(await _factory.NotificationsAsync()).Status);
+        Assert.Equal(LinkedInAccessLevel.CompanyLevel, (await _factory.ConnectionAsync()).AccessLevel);
+    }
+
+    [Fact]
+    public async Task Challenge_KnownTenant_AnswersHmacOfCode()
+    {
+        await _factory.SeedConnectionAsync();
+        var client = _factory.CreateClient();
+
+        var response = await client.GetAsync($"/integrations/linkedin/push/{TenantId}?challengeCode=abc-123&applicationId=urn:li:developerApplication:1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var expected = new LinkedInPushVerifier().CreateChallengeResponse("abc-123", ChildSecret);
+        Assert.Equal("abc-123", json.GetProperty("challengeCode").GetString());
+        Assert.Equal(expected.ChallengeResponse, json.GetProperty("challengeResponse").GetString());
+    }
+
+    [Fact]
+    public async Task Challenge_UnknownTenant_Returns404()
+    {
+        await _factory.SeedConnectionAsync();
+        var response = await _factory.CreateClient().GetAsync("/integrations/linkedin/push/nobody?challengeCode=x");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private void SetupRequest(string requestId, IReadOnlyList<AtsIntegration> integrations) =>
+        _linkedIn.Setup(c => c.FindIntegrationsByRequestAsync(
+                It.Is<LinkedInAppCredentials>(a => a.ClientId == ChildClientId && a.ClientSecret == ChildSecret), requestId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(integrations);
+
+    private static AtsIntegration Integration(string context, string type, string status) =>
+        new() { IntegrationContext = context, IntegrationType = type, Status = status, TenantType = "RECRUITER", DataProvider = "ATS" };
+}
