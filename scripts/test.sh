@@ -26,9 +26,11 @@ dotnet tool restore
 step "Restore and build ($CONFIG, warnings as errors)"
 dotnet restore Attract.sln
 dotnet build Attract.sln --no-restore --configuration "$CONFIG" -warnaserror
+dotnet build bench/Attract.Bench/Attract.Bench.csproj --configuration "$CONFIG" -warnaserror
 
 step "Formatting (dotnet format --verify-no-changes)"
 dotnet format Attract.sln --no-restore --verify-no-changes
+dotnet format bench/Attract.Bench/Attract.Bench.csproj --no-restore --verify-no-changes
 
 step "Migrations: model drift for both providers"
 EF=(dotnet ef --no-build --configuration "$CONFIG" --startup-project src/Attract.Web)
