@@ -63,6 +63,23 @@ public static partial class LinkedInPushEndpoints
         {
             push = verifier.Parse(body);
         }
+        catch (LinkedInPushException ex) when (ex.RawType is not null && ReadId(body) is { } unknownId)
+        {
+            // A signed push of a type Attract does not handle yet (e.g. RESYNC_JOBS): record it and acknowledge, so LinkedIn does not retry.
+            if (!await db.Set<LinkedInNotification>().AnyAsync(n => n.NotificationId == unknownId, ct))
+            {
+                db.Add(new LinkedInNotification
+                {
+                    NotificationId = unknownId,
+                    Type = ex.RawType.Length <= 100 ? ex.RawType : ex.RawType[..100],
+                    ReceivedAtUtc = clock.GetUtcNow().UtcDateTime,
+                    Status = LinkedInNotificationStatus.Received,
+                    Outcome = "Push type not handled by Attract yet.",
+                });
+                await SaveAsync(db, logger, unknownId, ct);
+            }
+            return Results.Ok();
+        }
         catch (LinkedInPushException ex)
         {
             return Results.Problem(ex.Message, statusCode: 400);
@@ -198,6 +215,21 @@ public static partial class LinkedInPushEndpoints
             .Select(c => c.ChildClientSecretProtected)
             .FirstOrDefaultAsync();
         return protectedSecret is null ? null : secrets.Unprotect(protectedSecret);
+    }
+
+    private static string? ReadId(byte[] body)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && json.RootElement.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
+                && id.GetString() is { Length: > 0 and <= 200 } value ? value : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
