@@ -1,4 +1,5 @@
 using Attract.Web.Infrastructure;
+using Attract.Web.Integrations.LinkedIn.Sync;
 using LinkedIn.Recruiter;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,12 @@ public static class LinkedInSetup
             services.AddSingleton<IPostConfigureOptions<LinkedInRecruiterOptions>>(
                 new PostConfigureOptions<LinkedInRecruiterOptions>(Options.DefaultName, endpoint.Apply));
         }
-        services.AddAttractScheduler(config, LinkedInJobs.Configure);
+        services.AddLinkedInSync();
+        services.AddAttractScheduler(config, q =>
+        {
+            LinkedInJobs.Configure(q);
+            LinkedInSyncJob.Configure(q, config);
+        });
         return services;
     }
 }
