@@ -43,7 +43,7 @@ public sealed class LinkedInTabReader(AttractDbContext db, LinkedInCapabilities 
 {
     public const string ContractOffMessage = "Contract-level access is not enabled by your LinkedIn admin, so InMail history, Recruiter notes and stub profiles are not available.";
     public const string NoSeatMessage = "Connect your LinkedIn account in Settings → LinkedIn to see InMail history and Recruiter notes (they need your Recruiter seat).";
-    public const string NotConnectedMessage = "LinkedIn Recruiter is not connected. An administrator can connect it in Admin settings → LinkedIn Integration.";
+    public const string NotConnectedMessage = "LinkedIn Recruiter is not connected yet. Once an administrator connects LinkedIn (Admin settings → LinkedIn Integration), this tab shows the candidate's LinkedIn profile, InMail history and Recruiter notes.";
 
     /// <summary>The tab for a candidate the viewer can see, or null.</summary>
     public async Task<LinkedInTab?> ReadAsync(int candidateId, Viewer viewer, CancellationToken ct = default)
