@@ -130,4 +130,37 @@ public class LinkedInPullTests
         Assert.False(await linkedIn.WithDbAsync(db => db.Set<LinkedInInMail>().AnyAsync()));
         Assert.False(await linkedIn.WithDbAsync(db => db.Set<LinkedInPullCursor>().AnyAsync()));
     }
+
+    [Fact]
+    public async Task RunAsync_FromStoredCursor_RequestsContiguousWindowsOfAtMost12Hours()
+    {
+        using var linkedIn = await SimulatedLinkedIn.CreateAsync();
+        await SyncNowAsync(linkedIn);
+        var firstCursor = await linkedIn.WithDbAsync(db => db.Set<LinkedInPullCursor>()
+            .SingleAsync(c => c.SeatUrn == SimulatedLinkedIn.RecruiterSeat && c.Kind == LinkedInPuller.InMailKind));
+        var first = await InMailWindowsAsync(linkedIn);
+
+        await SyncNowAsync(linkedIn);
+
+        Assert.Equal(14, first.Count); // 7 days of initial lookback in 12 h windows
+        Assert.All(first, w => Assert.True(w.End - w.Start <= 12 * 3_600_000L));
+        Assert.All(first.Zip(first.Skip(1)), p => Assert.Equal(p.First.End, p.Second.Start));
+        var second = (await InMailWindowsAsync(linkedIn)).Skip(first.Count).ToList();
+        var resumedAt = new DateTimeOffset(DateTime.SpecifyKind(firstCursor.CursorUtc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+        Assert.Equal(resumedAt, Assert.Single(second).Start);
+    }
+
+    /// <summary>The conversationEvents windows requested for the recruiter seat, oldest first, from the simulator's request log.</summary>
+    private static async Task<List<(long Start, long End)>> InMailWindowsAsync(SimulatedLinkedIn linkedIn)
+    {
+        using var http = new HttpClient();
+        var log = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync($"{linkedIn.SimulatorUrl}/_sim/requests?clientId={linkedIn.ChildApp.ClientId}&limit=5000"))!.AsArray();
+        return log.Select(r => r!["path"]!.ToString())
+            .Where(p => p.Contains("/conversationEvents", StringComparison.Ordinal) && p.Contains(Uri.EscapeDataString(SimulatedLinkedIn.RecruiterSeat), StringComparison.Ordinal))
+            .Reverse()
+            .Select(p => System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + p).Query))
+            .Where(q => q["start"] is null or "0")
+            .Select(q => (long.Parse(q["timeRange.start"]!, System.Globalization.CultureInfo.InvariantCulture), long.Parse(q["timeRange.end"]!, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+    }
 }
