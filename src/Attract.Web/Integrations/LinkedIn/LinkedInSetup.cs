@@ -19,6 +19,7 @@ public static class LinkedInSetup
         services.AddSingleton<LinkedInOAuthState>();
         services.AddScoped<LinkedInConnector>();
         services.AddScoped<LinkedInCapabilities>();
+        Pulls.LinkedInPullSetup.AddLinkedInPulls(services, config);
         var endpoint = new LinkedInSimulatorEndpoint();
         services.AddSingleton(endpoint);
         services.AddSingleton(new LinkedInAvailability(IsConfigured(config), endpoint));
