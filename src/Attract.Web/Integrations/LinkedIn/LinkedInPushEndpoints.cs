@@ -121,6 +121,10 @@ public static partial class LinkedInPushEndpoints
             }
             throw;
         }
+        if (push.Type == PushNotificationType.ExportCandidateProfile)
+        {
+            services.GetService<Jobs.ILinkedInSyncSignal>()?.ExportReceived(); // process it in the background right away
+        }
         return Results.Ok();
     }
 

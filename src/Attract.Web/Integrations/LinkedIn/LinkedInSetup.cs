@@ -1,4 +1,5 @@
 using Attract.Web.Infrastructure;
+using Attract.Web.Integrations.LinkedIn.Export;
 using LinkedIn.Recruiter;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,12 @@ public static class LinkedInSetup
             services.AddSingleton<IPostConfigureOptions<LinkedInRecruiterOptions>>(
                 new PostConfigureOptions<LinkedInRecruiterOptions>(Options.DefaultName, endpoint.Apply));
         }
-        services.AddAttractScheduler(config, LinkedInJobs.Configure);
+        services.AddLinkedInExportAndJobSync(config);
+        services.AddAttractScheduler(config, q =>
+        {
+            LinkedInJobs.Configure(q);
+            Export.LinkedInExportSetup.Configure(q, config);
+        });
         return services;
     }
 }
