@@ -36,6 +36,7 @@ public sealed partial class LinkedInExportProcessor(
         {
             return 0;
         }
+        await RetryManualMatchesAsync(ct);
         var done = 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = await Due(now).OrderBy(n => n.Id).Select(n => n.Id).Take(50).ToListAsync(ct);
@@ -287,32 +288,101 @@ public sealed partial class LinkedInExportProcessor(
         }
     }
 
-    /// <summary>Links the candidates to their LinkedIn members (<c>manualMatchedMember</c>); retried a few times, never fatal.</summary>
+    public const string ManualMatchErrorType = "ManualMatchedMember";
+    public const int MaxManualMatchAttempts = 10;
+
+    /// <summary>Retries <c>manualMatchedMember</c> writes that failed earlier (kept as <see cref="LinkedInSyncError"/> rows).</summary>
+    private async Task RetryManualMatchesAsync(CancellationToken ct)
+    {
+        var errors = await db.Set<LinkedInSyncError>()
+            .Where(e => e.EntityType == ManualMatchErrorType && e.ResolvedAtUtc == null && e.Attempts < MaxManualMatchAttempts)
+            .OrderBy(e => e.Id).Take(100).ToListAsync(ct);
+        if (errors.Count == 0)
+        {
+            return;
+        }
+        var connection = await db.Set<LinkedInConnection>().AsNoTracking().Where(c => c.ChildClientId != null).FirstOrDefaultAsync(ct);
+        if (connection is null || connector.ChildApp(connection) is not { } app)
+        {
+            return;
+        }
+        var ids = errors.Select(e => (int)e.EntityId).ToList();
+        var matches = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id) && c.LinkedInPersonUrn != null)
+            .Select(c => new { c.Id, c.LinkedInPersonUrn }).ToListAsync(ct);
+        var failed = await TrySetManualMatchesAsync(app, connection, matches.Select(m => (m.Id, m.LinkedInPersonUrn!)).ToList(), 1, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var e in errors)
+        {
+            e.Attempts++;
+            if (!failed.Contains((int)e.EntityId))
+            {
+                e.ResolvedAtUtc = now;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Links the candidates to their LinkedIn members (<c>manualMatchedMember</c>) after the commit; never fatal. What
+    /// still fails after a few quick tries is kept as a <see cref="LinkedInSyncError"/> and retried on later runs.
+    /// </summary>
     private async Task SetManualMatchesAsync(LinkedInAppCredentials app, LinkedInConnection connection, List<(int CandidateId, string PersonUrn)> matches, CancellationToken ct)
     {
+        var failed = await TrySetManualMatchesAsync(app, connection, matches, 3, ct);
+        if (failed.Count == 0)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var id in failed)
+        {
+            db.Add(new LinkedInSyncError
+            {
+                EntityType = ManualMatchErrorType,
+                EntityId = id,
+                Message = "Linking the candidate to its LinkedIn member (manualMatchedMember) failed; it is retried.",
+                OccurredAtUtc = now,
+                Attempts = 1,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Returns the candidate ids that could not be matched.</summary>
+    private async Task<HashSet<int>> TrySetManualMatchesAsync(LinkedInAppCredentials app, LinkedInConnection connection,
+        List<(int CandidateId, string PersonUrn)> matches, int tries, CancellationToken ct)
+    {
+        var pending = matches.Select(m => m.CandidateId).ToHashSet();
+        if (matches.Count == 0)
+        {
+            return pending;
+        }
         var context = connection.OrganizationUrn ?? "";
         var members = matches.Select(m => new KeyValuePair<AtsCandidateKey, string?>(
             new AtsCandidateKey(context, m.CandidateId.ToString(System.Globalization.CultureInfo.InvariantCulture)), m.PersonUrn)).ToList();
-        for (var attempt = 1; attempt <= 3; attempt++)
+        for (var attempt = 1; attempt <= tries; attempt++)
         {
             try
             {
                 var result = await connector.Recruiter.SetManualMatchedMembersAsync(app, members, ct);
-                if (result.Failed.Count == 0)
+                pending = result.Failed.Select(f => int.Parse(f.Key.AtsCandidateId, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+                if (pending.Count == 0)
                 {
-                    return;
+                    return pending;
                 }
                 LogMatchRefused(logger, result.Failed.Count, attempt);
+                members = members.Where(m => pending.Contains(int.Parse(m.Key.AtsCandidateId, System.Globalization.CultureInfo.InvariantCulture))).ToList();
             }
             catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException)
             {
                 LogMatchFailed(logger, ex, attempt);
             }
-            if (attempt < 3)
+            if (attempt < tries)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt), ct);
             }
         }
+        return pending;
     }
 
     private static bool IsTransient(Exception ex) => ex switch

@@ -267,4 +267,29 @@ public sealed class LinkedInExportProcessorTests : IDisposable
         Assert.Equal((LinkedInNotificationStatus.Received, 0), ((await _factory.NotificationAsync("r10")).Status, (await _factory.NotificationAsync("r10")).Attempts));
         _linkedIn.Verify(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
+
+    [Fact]
+    public async Task Process_ManualMatchFails_ExportStillProcessedAndMatchRetriedLater()
+    {
+        var job = await SetupJobAsync();
+        _linkedIn.SetupSequence(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new LinkedInApiException(HttpStatusCode.BadGateway, "down"))
+            .ThrowsAsync(new LinkedInApiException(HttpStatusCode.BadGateway, "down"))
+            .ThrowsAsync(new LinkedInApiException(HttpStatusCode.BadGateway, "down"))
+            .ReturnsAsync(new BatchResult<AtsCandidateKey>(new Dictionary<AtsCandidateKey, int>(), []));
+        Returns("r11", Exported("r11", job));
+        await _factory.RecordExportAsync("r11");
+
+        await ProcessAsync();
+
+        var n = await _factory.NotificationAsync("r11");
+        Assert.Equal(LinkedInNotificationStatus.Processed, n.Status);
+        Assert.Single(await ApplicationsAsync(job));
+        Assert.Equal(1, await _factory.CountAsync<LinkedInSyncError>(e => e.EntityType == LinkedInExportProcessor.ManualMatchErrorType && e.EntityId == n.CandidateId && e.ResolvedAtUtc == null));
+
+        await ProcessAsync();
+
+        Assert.Equal(0, await _factory.CountAsync<LinkedInSyncError>(e => e.ResolvedAtUtc == null));
+        _linkedIn.Verify(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
+    }
 }
