@@ -105,7 +105,12 @@ public static partial class LinkedInPushEndpoints
         }
         if (!isStatusChange)
         {
-            return await SaveAsync(db, logger, push.Id, ct) ? Results.Ok() : Results.StatusCode(503);
+            if (!await SaveAsync(db, logger, push.Id, ct))
+            {
+                return Results.StatusCode(503);
+            }
+            services.GetService<Jobs.ILinkedInSyncSignal>()?.ExportReceived(); // process it in the background right away
+            return Results.Ok();
         }
         IReadOnlyList<AtsIntegration> integrations;
         notification.Attempts++;

@@ -1,4 +1,5 @@
 using Attract.Web.Infrastructure;
+using Attract.Web.Integrations.LinkedIn.Export;
 using Attract.Web.Integrations.LinkedIn.Sync;
 using LinkedIn.Recruiter;
 using Microsoft.Extensions.Options;
@@ -30,10 +31,12 @@ public static class LinkedInSetup
                 new PostConfigureOptions<LinkedInRecruiterOptions>(Options.DefaultName, endpoint.Apply));
         }
         services.AddLinkedInSync();
+        services.AddLinkedInExportAndJobSync(config);
         services.AddAttractScheduler(config, q =>
         {
             LinkedInJobs.Configure(q);
             LinkedInSyncJob.Configure(q, config);
+            Export.LinkedInExportSetup.Configure(q, config);
         });
         return services;
     }
