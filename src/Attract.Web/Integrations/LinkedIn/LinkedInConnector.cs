@@ -152,7 +152,8 @@ public sealed partial class LinkedInConnector(
     /// <summary>"Attract - {customer}", trimmed to LinkedIn's rules (≤ 50 characters, no "LinkedIn").</summary>
     public static string ApplicationName(string customer)
     {
-        var name = "Attract - " + customer.Replace("LinkedIn", "", StringComparison.OrdinalIgnoreCase).Trim();
+        var cleaned = string.Join(' ', customer.Replace("LinkedIn", "", StringComparison.OrdinalIgnoreCase).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var name = "Attract - " + cleaned;
         return name.Length <= 50 ? name : name[..50].TrimEnd();
     }
 

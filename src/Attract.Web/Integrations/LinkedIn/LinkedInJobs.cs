@@ -8,5 +8,6 @@ public static class LinkedInJobs
     public static void Configure(IQuartzBuilder quartz)
     {
         ArgumentNullException.ThrowIfNull(quartz);
+        Pulls.LinkedInPullSetup.Configure(quartz);
     }
 }

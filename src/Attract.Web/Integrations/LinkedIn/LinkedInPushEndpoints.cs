@@ -63,31 +63,31 @@ public static partial class LinkedInPushEndpoints
         {
             push = verifier.Parse(body);
         }
+        catch (LinkedInPushException ex) when (ex.RawType is not null && ReadId(body) is { } unknownId)
+        {
+            // A signed push of a type Attract does not handle yet (e.g. RESYNC_JOBS): record it and acknowledge, so LinkedIn does not retry.
+            if (!await db.Set<LinkedInNotification>().AnyAsync(n => n.NotificationId == unknownId, ct))
+            {
+                db.Add(new LinkedInNotification
+                {
+                    NotificationId = unknownId,
+                    Type = ex.RawType.Length <= 100 ? ex.RawType : ex.RawType[..100],
+                    ReceivedAtUtc = clock.GetUtcNow().UtcDateTime,
+                    Status = LinkedInNotificationStatus.Received,
+                    Outcome = "Push type not handled by Attract yet.",
+                });
+                await SaveAsync(db, logger, unknownId, ct);
+            }
+            return Results.Ok();
+        }
         catch (LinkedInPushException ex)
         {
             return Results.Problem(ex.Message, statusCode: 400);
         }
-        // The notification row and its effect commit in one SaveChanges: if anything fails, nothing is stored and
-        // LinkedIn's retry (same id) is processed afresh. Two pushes racing on the connection row retry on conflict.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await RecordAndApplyAsync(connection, push, db, services, secret, clock.GetUtcNow().UtcDateTime, logger, ct);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-                connection = await db.Set<LinkedInConnection>().FirstAsync(c => c.TenantId == tenantId, ct);
-            }
-        }
-    }
-
-    private static async Task<IResult> RecordAndApplyAsync(LinkedInConnection connection, PushNotification push, AttractDbContext db,
-        IServiceProvider services, string secret, DateTime now, ILogger logger, CancellationToken ct)
-    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var notification = await db.Set<LinkedInNotification>().FirstOrDefaultAsync(n => n.NotificationId == push.Id, ct);
-        if (notification is not null && notification.Status != LinkedInNotificationStatus.Failed)
+        var isStatusChange = push.Type == PushNotificationType.IntegrationStatusChange;
+        if (notification is not null && (notification.Status == LinkedInNotificationStatus.Processed || !isStatusChange))
         {
             LogDuplicate(logger, push.Id);
             return Results.Ok();
@@ -97,75 +97,105 @@ public static partial class LinkedInPushEndpoints
             notification = new LinkedInNotification
             {
                 NotificationId = push.Id,
-                Type = push.Type == PushNotificationType.ExportCandidateProfile ? "EXPORT_CANDIDATE_PROFILE" : "INTEGRATION_STATUS_CHANGE",
+                Type = isStatusChange ? "INTEGRATION_STATUS_CHANGE" : "EXPORT_CANDIDATE_PROFILE",
                 ReceivedAtUtc = now,
                 Status = LinkedInNotificationStatus.Received,
             };
             db.Add(notification);
         }
-        if (push.Type == PushNotificationType.IntegrationStatusChange)
+        if (!isStatusChange)
         {
-            await ApplyStatusChangeAsync(connection, notification, services, secret, now, logger, ct);
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            if (await db.Set<LinkedInNotification>().AnyAsync(n => n.NotificationId == push.Id, ct))
+            if (!await SaveAsync(db, logger, push.Id, ct))
             {
-                LogDuplicate(logger, push.Id);
-                return Results.Ok(); // a concurrent delivery of the same push won the insert
+                return Results.StatusCode(503);
             }
-            throw;
+            services.GetService<Jobs.ILinkedInSyncSignal>()?.ExportReceived(); // process it in the background right away
+            return Results.Ok();
         }
-        return Results.Ok();
-    }
-
-    private static async Task ApplyStatusChangeAsync(LinkedInConnection connection, LinkedInNotification notification,
-        IServiceProvider services, string secret, DateTime now, ILogger logger, CancellationToken ct)
-    {
+        IReadOnlyList<AtsIntegration> integrations;
         notification.Attempts++;
         try
         {
-            var app = new LinkedInAppCredentials(connection.ChildClientId!, secret);
-            var integrations = await services.GetRequiredService<ILinkedInRecruiterClient>().FindIntegrationsByRequestAsync(app, notification.NotificationId, ct);
-            var enabled = new HashSet<string>(StringComparer.Ordinal);
-            if (connection.CompanyLevelEnabled)
-            {
-                enabled.UnionWith(LinkedInIntegrationTypes.CompanyLevel);
-            }
-            if (connection.ContractLevelEnabled)
-            {
-                enabled.Add(LinkedInIntegrationTypes.CsaApi);
-            }
-            foreach (var i in integrations.Where(i => Concerns(connection, i)))
-            {
-                if (i.Status == "ENABLED")
-                {
-                    enabled.Add(i.IntegrationType);
-                }
-                else
-                {
-                    enabled.Remove(i.IntegrationType);
-                }
-            }
-            connection.ApplyStatus(enabled, now);
-            connection.LastOutcome = $"LinkedIn changed the integration status: {Summary(connection.AccessLevel)}.";
-            connection.LastError = null;
-            notification.Status = LinkedInNotificationStatus.Processed;
-            notification.ProcessedAtUtc = now;
-            notification.Outcome = string.Join(", ", integrations.Select(i => $"{i.IntegrationType}@{i.IntegrationContext}={i.Status}"));
+            var app = new LinkedInAppCredentials(connection.ChildClientId, secret);
+            integrations = await services.GetRequiredService<ILinkedInRecruiterClient>().FindIntegrationsByRequestAsync(app, push.Id, ct);
         }
         catch (LinkedInApiException ex)
         {
             notification.Status = LinkedInNotificationStatus.Failed;
             notification.Outcome = LinkedInConnector.Describe(ex);
             connection.LastError = "Reading the integration status failed: " + LinkedInConnector.Describe(ex);
-            LogStatusFailed(logger, ex, notification.NotificationId);
+            LogStatusFailed(logger, ex, push.Id);
+            await SaveAsync(db, logger, push.Id, ct);
+            return Results.StatusCode(503); // LinkedIn retries with the same id; a Failed notification is processed again
         }
+        // Pushes can arrive concurrently: apply on the freshest row, retrying on a concurrency conflict.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            ApplyStatusChange(connection, notification, integrations, now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return Results.Ok();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await db.Entry(connection).ReloadAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                LogDuplicate(logger, push.Id);
+                return Results.Ok(); // a concurrent delivery of the same push won the insert
+            }
+        }
+        return Results.StatusCode(503);
+    }
+
+    private static async Task<bool> SaveAsync(AttractDbContext db, ILogger logger, string id, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        catch (DbUpdateException)
+        {
+            LogDuplicate(logger, id);
+            return true;
+        }
+    }
+
+    private static void ApplyStatusChange(LinkedInConnection connection, LinkedInNotification notification, IReadOnlyList<AtsIntegration> integrations, DateTime now)
+    {
+        var enabled = new HashSet<string>(StringComparer.Ordinal);
+        if (connection.CompanyLevelEnabled)
+        {
+            enabled.UnionWith(LinkedInIntegrationTypes.CompanyLevel);
+        }
+        if (connection.ContractLevelEnabled)
+        {
+            enabled.Add(LinkedInIntegrationTypes.CsaApi);
+        }
+        foreach (var i in integrations.Where(i => Concerns(connection, i)))
+        {
+            if (i.Status == "ENABLED")
+            {
+                enabled.Add(i.IntegrationType);
+            }
+            else
+            {
+                enabled.Remove(i.IntegrationType);
+            }
+        }
+        connection.ApplyStatus(enabled, now);
+        connection.LastOutcome = $"LinkedIn changed the integration status: {Summary(connection)}.";
+        connection.LastError = null;
+        notification.Status = LinkedInNotificationStatus.Processed;
+        notification.ProcessedAtUtc = now;
+        notification.Outcome = string.Join(", ", integrations.Select(i => $"{i.IntegrationType}@{i.IntegrationContext}={i.Status}"));
     }
 
     /// <summary>Organization types for the connected organization; CSA_API only for the connected contract.</summary>
@@ -175,10 +205,11 @@ public static partial class LinkedInPushEndpoints
             : LinkedInIntegrationTypes.CompanyLevel.Contains(integration.IntegrationType)
               && (connection.OrganizationUrn is null || integration.IntegrationContext == connection.OrganizationUrn);
 
-    public static string Summary(LinkedInAccessLevel level) => level switch
+    public static string Summary(LinkedInConnection connection) => (connection.CompanyLevelEnabled, connection.ContractLevelEnabled) switch
     {
-        LinkedInAccessLevel.ContractLevel => "Company-level and Contract-level access enabled",
-        LinkedInAccessLevel.CompanyLevel => "Company-level access enabled",
+        (true, true) => "Company-level and Contract-level access enabled",
+        (true, false) => "Company-level access enabled",
+        (false, true) => "Contract-level access enabled, waiting for Company-level access",
         _ => "no access enabled",
     };
 
@@ -189,6 +220,21 @@ public static partial class LinkedInPushEndpoints
             .Select(c => c.ChildClientSecretProtected)
             .FirstOrDefaultAsync();
         return protectedSecret is null ? null : secrets.Unprotect(protectedSecret);
+    }
+
+    private static string? ReadId(byte[] body)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && json.RootElement.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
+                && id.GetString() is { Length: > 0 and <= 200 } value ? value : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)

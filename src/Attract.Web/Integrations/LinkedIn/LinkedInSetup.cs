@@ -1,4 +1,6 @@
 using Attract.Web.Infrastructure;
+using Attract.Web.Integrations.LinkedIn.Export;
+using Attract.Web.Integrations.LinkedIn.Sync;
 using LinkedIn.Recruiter;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +20,7 @@ public static class LinkedInSetup
         services.AddSingleton<LinkedInOAuthState>();
         services.AddScoped<LinkedInConnector>();
         services.AddScoped<LinkedInCapabilities>();
+        Pulls.LinkedInPullSetup.AddLinkedInPulls(services, config);
         var endpoint = new LinkedInSimulatorEndpoint();
         services.AddSingleton(endpoint);
         services.AddSingleton(new LinkedInAvailability(IsConfigured(config), endpoint));
@@ -27,7 +30,14 @@ public static class LinkedInSetup
             services.AddSingleton<IPostConfigureOptions<LinkedInRecruiterOptions>>(
                 new PostConfigureOptions<LinkedInRecruiterOptions>(Options.DefaultName, endpoint.Apply));
         }
-        services.AddAttractScheduler(config, LinkedInJobs.Configure);
+        services.AddLinkedInSync();
+        services.AddLinkedInExportAndJobSync(config);
+        services.AddAttractScheduler(config, q =>
+        {
+            LinkedInJobs.Configure(q);
+            LinkedInSyncJob.Configure(q, config);
+            Export.LinkedInExportSetup.Configure(q, config);
+        });
         return services;
     }
 }

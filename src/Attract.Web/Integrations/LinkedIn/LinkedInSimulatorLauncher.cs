@@ -38,8 +38,19 @@ public static class LinkedInSimulatorLauncher
             AllowLoopbackRedirects = true,
             ConsoleLogging = attract.Environment.IsDevelopment(),
         };
-        var simulator = SimulatorApp.Build(options);
-        await simulator.StartAsync();
+        // Build and start the simulator outside this async flow: the test host (WebApplicationFactory) and dotnet-ef
+        // listen for hosts being built in the entry point's flow, and must see only Attract's own host.
+        Task<WebApplication> starting;
+        using (ExecutionContext.SuppressFlow())
+        {
+            starting = Task.Run(async () =>
+            {
+                var app = SimulatorApp.Build(options);
+                await app.StartAsync();
+                return app;
+            });
+        }
+        var simulator = await starting;
         attract.Services.GetRequiredService<LinkedInSimulatorEndpoint>()
             .Set(SimulatorApp.GetBaseAddress(simulator), options.PartnerClientId, options.PartnerClientSecret);
         attract.Lifetime.ApplicationStopped.Register(() => simulator.DisposeAsync().AsTask().GetAwaiter().GetResult());

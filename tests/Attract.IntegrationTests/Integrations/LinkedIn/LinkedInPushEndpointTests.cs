@@ -55,6 +55,30 @@ public sealed class LinkedInPushEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Push_SignedUnknownType_RecordsAndReturns200()
+    {
+        await _factory.SeedConnectionAsync();
+        var client = _factory.CreateClient();
+
+        var response = await client.SendAsync(SignedPush(PushBody("req-resync", "RESYNC_JOBS")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var n = Assert.Single(await _factory.NotificationsAsync());
+        Assert.Equal(("req-resync", "RESYNC_JOBS", LinkedInNotificationStatus.Received), (n.NotificationId, n.Type, n.Status));
+    }
+
+    [Fact]
+    public async Task Push_SignedButNotJson_Returns400()
+    {
+        await _factory.SeedConnectionAsync();
+
+        var response = await _factory.CreateClient().SendAsync(SignedPush("not json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await _factory.NotificationsAsync());
+    }
+
+    [Fact]
     public async Task Push_DuplicateId_Returns200AndIgnoresIt()
     {
         await _factory.SeedConnectionAsync();

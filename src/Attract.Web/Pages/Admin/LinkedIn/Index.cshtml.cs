@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Attract.Core.Data;
 using Attract.Core.LinkedIn;
 using Attract.Web.Infrastructure;
 using Attract.Web.Integrations.LinkedIn;
@@ -6,12 +7,13 @@ using LinkedIn.Recruiter;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attract.Web.Pages.Admin.LinkedIn;
 
 /// <summary>Admin settings → LinkedIn integration: connect a contract, the onboarding widget, status, disconnect.</summary>
 [Authorize(Policy = Policies.Admin)]
-public class IndexModel(LinkedInConnector connector) : PageModel
+public class IndexModel(AttractDbContext db, LinkedInConnector connector) : PageModel
 {
     public sealed class InputModel
     {
@@ -28,7 +30,7 @@ public class IndexModel(LinkedInConnector connector) : PageModel
 
     public bool IsConfigured => connector.IsConfigured;
 
-    public LinkedInConnection? Connection { get; private set; }
+    public ConnectionView? Connection { get; private set; }
 
     public IReadOnlyList<PendingContract> PendingContracts { get; private set; } = [];
 
@@ -128,7 +130,13 @@ public class IndexModel(LinkedInConnector connector) : PageModel
         {
             return;
         }
-        Connection = await connector.GetConnectionAsync(ct);
+        var id = (await connector.GetConnectionAsync(ct)).Id;
+        Connection = await db.Set<LinkedInConnection>().AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new ConnectionView(c.TenantId, c.OrganizationUrn, c.ContractUrn, c.ContractName, c.AdminPersonUrn,
+                c.ChildApplicationUrn, c.ChildClientId, c.ChildClientId != null && c.ChildClientSecretProtected != null,
+                c.CompanyLevelEnabled, c.ContractLevelEnabled, c.LastOutcome, c.LastError))
+            .SingleAsync(ct);
         var options = connector.RecruiterOptions;
         PlatformScriptUrl = options.GetPlatformScriptUrl().ToString();
         PlatformBaseUrl = options.PlatformBaseUrl.TrimEnd('/');

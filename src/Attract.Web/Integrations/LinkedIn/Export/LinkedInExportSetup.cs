@@ -1,0 +1,41 @@
+using Attract.Core.Data;
+using Attract.Web.Integrations.LinkedIn.Jobs;
+using Quartz;
+
+namespace Attract.Web.Integrations.LinkedIn.Export;
+
+/// <summary>Registers the 1-Click Export intake and the job-postings sync (services and Quartz jobs).</summary>
+public static class LinkedInExportSetup
+{
+    public static IServiceCollection AddLinkedInExportAndJobSync(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(LinkedInBackgroundSettings.From(config));
+        services.AddSingleton<ILinkedInSyncSignal, LinkedInSyncSignal>();
+        services.AddSingleton<JobChangeInterceptor>();
+        services.ConfigureDbContext<AttractDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<JobChangeInterceptor>()));
+        services.AddScoped<LinkedInExportProcessor>();
+        services.AddScoped<LinkedInJobPostingSync>();
+        return services;
+    }
+
+    /// <summary>The two Quartz jobs; their recurring triggers only when background work is on.</summary>
+    public static void Configure(IQuartzBuilder quartz, IConfiguration config)
+    {
+        var background = LinkedInBackgroundSettings.From(config).RunInBackground;
+        var drain = config.GetValue("LinkedIn:Sync:DrainInterval", TimeSpan.FromSeconds(5));
+        var exports = config.GetValue("LinkedIn:Export:PollInterval", TimeSpan.FromSeconds(5));
+        Add<LinkedInJobPostingSyncJob>(quartz, LinkedInJobPostingSyncJob.Key, drain, background);
+        Add<LinkedInExportIntakeJob>(quartz, LinkedInExportIntakeJob.Key, exports, background);
+    }
+
+    private static void Add<T>(IQuartzBuilder quartz, JobKey key, TimeSpan interval, bool recurring) where T : IJob
+    {
+        quartz.AddJob<T>(j => j.WithIdentity(key).StoreDurably());
+        if (recurring)
+        {
+            quartz.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + "-trigger", key.Group)
+                .StartAt(DateTimeOffset.UtcNow.AddSeconds(3))
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+        }
+    }
+}

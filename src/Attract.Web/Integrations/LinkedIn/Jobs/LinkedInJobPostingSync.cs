@@ -1,0 +1,204 @@
+using Attract.Core.Common;
+using Attract.Core.Data;
+using Attract.Core.Jobs;
+using Attract.Core.LinkedIn;
+using Attract.Core.Outbox;
+using LinkedIn.Recruiter;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attract.Web.Integrations.LinkedIn.Jobs;
+
+/// <summary>
+/// Sends jobs to LinkedIn's <c>simpleJobPostings</c> so recruiters find them in the 1-Click Export picker by title or
+/// Job ID. Claims only outbox rows with EntityType <c>Job</c> (leases: a conditional update, so two instances never
+/// claim the same row), maps each job's current state (Active → LISTED, Closed → CLOSED, Draft not sent) and marks the
+/// rows processed. Runs only while company-level access is on; the first run after it is enabled sends every active and
+/// closed job once (backfill).
+/// </summary>
+public sealed partial class LinkedInJobPostingSync(
+    AttractDbContext db,
+    LinkedInCapabilities capabilities,
+    LinkedInConnector connector,
+    TimeProvider clock,
+    ILogger<LinkedInJobPostingSync> logger)
+{
+    public const int BatchSize = 100;
+    public const int MaxAttempts = 10;
+    public const string BackfillCursorKind = "job-backfill";
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>Claims and sends due job rows (several batches); returns how many outbox rows were completed.</summary>
+    public async Task<int> DrainAsync(CancellationToken ct = default)
+    {
+        if (!(await capabilities.GetAsync(cancellationToken: ct)).Has(LinkedInCapability.OneClickExport))
+        {
+            return 0;
+        }
+        var connection = await db.Set<LinkedInConnection>().AsNoTracking().Where(c => c.ChildClientId != null).FirstOrDefaultAsync(ct);
+        if (connection is null || connector.ChildApp(connection) is not { } app || connection.OrganizationUrn is null)
+        {
+            return 0;
+        }
+        await BackfillIfNeededAsync(connection, app, ct);
+        var done = 0;
+        for (var batch = 0; batch < 50; batch++)
+        {
+            var claimed = await ClaimAsync(ct);
+            if (claimed.Count == 0)
+            {
+                break;
+            }
+            done += await SendAsync(connection, app, claimed, ct);
+        }
+        return done;
+    }
+
+    /// <summary>Leases up to <see cref="BatchSize"/> unprocessed Job rows; only rows this call updated are returned.</summary>
+    public async Task<List<OutboxMessage>> ClaimAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var owner = $"{Environment.MachineName}:jobs:{Guid.NewGuid():N}";
+        var ids = await Due(now).OrderBy(m => m.Id).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        // The conditional update is the lease: a row another instance claimed in the meantime no longer matches Due().
+        var until = now + Lease;
+        await Due(now).Where(m => ids.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, owner).SetProperty(m => m.ClaimedUntilUtc, until), ct);
+        return await db.OutboxMessages.Where(m => m.ClaimedBy == owner && m.ProcessedAtUtc == null).OrderBy(m => m.Id).ToListAsync(ct);
+    }
+
+    private IQueryable<OutboxMessage> Due(DateTime now) => db.OutboxMessages.Where(m =>
+        m.EntityType == TrackedTypes.Job && m.ProcessedAtUtc == null && m.Attempts < MaxAttempts
+        && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now));
+
+    private async Task<int> SendAsync(LinkedInConnection connection, LinkedInAppCredentials app, List<OutboxMessage> rows, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entityIds = rows.Select(r => r.EntityId).Distinct().ToList();
+        var jobIds = entityIds.Select(id => (int)id).ToList();
+        var jobs = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, ct);
+        var lastSent = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.EntityType == TrackedTypes.Job && entityIds.Contains(m.EntityId) && m.ProcessedAtUtc != null && m.LastError == null)
+            .GroupBy(m => m.EntityId).Select(g => new { Id = g.Key, At = g.Max(m => m.ProcessedAtUtc) })
+            .ToDictionaryAsync(x => (int)x.Id, x => x.At, ct);
+        var postings = new List<SimpleJobPosting>();
+        foreach (var job in jobIds.Select(id => jobs.GetValueOrDefault(id)).OfType<Job>())
+        {
+            var first = job.ActivatedAtUtc is { } activated && (lastSent.GetValueOrDefault(job.Id) is not { } sent || activated >= sent);
+            if (ToPosting(connection.OrganizationUrn!, job, first) is { } posting)
+            {
+                postings.Add(posting);
+            }
+        }
+        string? error = null;
+        var failed = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            if (postings.Count > 0)
+            {
+                var results = await connector.Recruiter.SubmitJobPostingsAsync(app, postings, ct);
+                foreach (var r in results.Where(r => r.Status is < 200 or >= 300))
+                {
+                    failed[r.ExternalJobPostingId] = $"{r.Status} {r.Error?.Message}".Trim();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException)
+        {
+            error = LinkedInConnector.Describe(ex);
+            LogBatchFailed(logger, ex, postings.Count);
+        }
+        var codes = jobs.ToDictionary(j => j.Key, j => j.Value.Code);
+        foreach (var row in rows)
+        {
+            var rowError = error ?? (codes.TryGetValue((int)row.EntityId, out var code) ? failed.GetValueOrDefault(code) : null);
+            row.ClaimedBy = null;
+            row.ClaimedUntilUtc = null;
+            if (rowError is null)
+            {
+                row.ProcessedAtUtc = now;
+                row.LastError = null;
+            }
+            else
+            {
+                row.Attempts++;
+                row.LastError = rowError.Length > 1000 ? rowError[..1000] : rowError;
+                row.ClaimedUntilUtc = now + Backoff(row.Attempts); // not due again before the backoff
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        if (error is null)
+        {
+            await db.Set<LinkedInConnection>().Where(c => c.Id == connection.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSyncAtUtc, now), ct);
+        }
+        return rows.Count(r => r.ProcessedAtUtc is not null);
+    }
+
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    /// <summary>The posting for a job's current state; null for drafts (not sent).</summary>
+    public static SimpleJobPosting? ToPosting(string integrationContext, Job job, bool firstTime)
+    {
+        if (job.Status == JobStatus.Draft)
+        {
+            return null;
+        }
+        var closed = job.Status == JobStatus.Closed;
+        var location = string.Join(", ", new[] { job.City, string.IsNullOrWhiteSpace(job.Region) ? job.Country : job.Region }
+            .Where(s => !string.IsNullOrWhiteSpace(s)));
+        return new SimpleJobPosting
+        {
+            IntegrationContext = integrationContext,
+            ExternalJobPostingId = job.Code,
+            CompanyJobCode = job.Code,
+            Title = job.Title.Length > 200 ? job.Title[..200] : job.Title,
+            Description = string.IsNullOrWhiteSpace(job.Description) ? job.Title : job.Description,
+            Location = string.IsNullOrWhiteSpace(location) ? null : location,
+            Availability = "PRIVATE_TO_ATS_INTEGRATION",
+            State = closed ? "CLOSED" : "LISTED",
+            ListedAt = new DateTimeOffset(DateTime.SpecifyKind(job.ActivatedAtUtc ?? job.CreatedAtUtc, DateTimeKind.Utc)).ToUnixTimeMilliseconds(),
+            JobPostingOperationType = closed ? (firstTime ? "CREATE" : "CLOSE") : (firstTime ? "CREATE" : "UPDATE"),
+        };
+    }
+
+    /// <summary>Once per enablement of company-level access: sends every active and closed job.</summary>
+    private async Task BackfillIfNeededAsync(LinkedInConnection connection, LinkedInAppCredentials app, CancellationToken ct)
+    {
+        var enabledAt = connection.CompanyLevelChangedAtUtc ?? DateTime.MinValue;
+        var context = connection.OrganizationUrn!;
+        var cursor = await db.Set<LinkedInPullCursor>().FirstOrDefaultAsync(c => c.Kind == BackfillCursorKind && c.SeatUrn == context, ct);
+        if (cursor is not null && cursor.CursorUtc >= enabledAt && cursor.LastError is null)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        cursor ??= db.Add(new LinkedInPullCursor { Kind = BackfillCursorKind, SeatUrn = context }).Entity;
+        var jobs = await db.Jobs.AsNoTracking().Where(j => j.Status != JobStatus.Draft).OrderBy(j => j.Id).ToListAsync(ct);
+        try
+        {
+            // CREATE is an upsert of the posting (state LISTED or CLOSED); LinkedIn splits the list into batches of ≤ 100.
+            var results = await connector.Recruiter.SubmitJobPostingsAsync(app, jobs.Select(j => ToPosting(context, j, firstTime: true)!), ct);
+            var failed = results.Count(r => r.Status is < 200 or >= 300);
+            cursor.LastError = failed == 0 ? null : $"{failed} of {jobs.Count} job postings were refused.";
+            LogBackfilled(logger, jobs.Count, failed);
+        }
+        catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException)
+        {
+            cursor.LastError = LinkedInConnector.Describe(ex);
+            LogBatchFailed(logger, ex, jobs.Count);
+        }
+        cursor.CursorUtc = enabledAt;
+        cursor.LastRunAtUtc = now;
+        await db.SaveChangesAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} job postings to LinkedIn failed")]
+    private static partial void LogBatchFailed(ILogger logger, Exception ex, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job postings backfill: sent {Count} jobs, {Failed} refused")]
+    private static partial void LogBackfilled(ILogger logger, int count, int failed);
+}

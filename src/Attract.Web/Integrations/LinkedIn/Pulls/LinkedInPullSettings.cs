@@ -1,0 +1,21 @@
+namespace Attract.Web.Integrations.LinkedIn.Pulls;
+
+/// <summary>
+/// <c>LinkedIn:Pulls:*</c> settings of the contract-level pulls and the purged-export poll. The pull interval itself is
+/// <c>LinkedIn:Sync:PullInterval</c> (default 2 h).
+/// </summary>
+public sealed class LinkedInPullSettings
+{
+    public const string SectionName = "LinkedIn:Pulls";
+
+    /// <summary>Whether the Quartz jobs are scheduled at all ("Sync now" works regardless).</summary>
+    public bool JobsEnabled { get; set; } = true;
+
+    /// <summary>How far back the first pull of a seat reaches.</summary>
+    public TimeSpan InitialLookback { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often purged exports are polled (LinkedIn requires at least every 30 days).</summary>
+    public TimeSpan PurgePollInterval { get; set; } = TimeSpan.FromDays(1);
+
+    public static readonly TimeSpan MaxPurgePollInterval = TimeSpan.FromDays(30);
+}

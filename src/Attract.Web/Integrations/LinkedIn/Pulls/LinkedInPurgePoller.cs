@@ -1,0 +1,72 @@
+using Attract.Core.Data;
+using Attract.Core.LinkedIn;
+using LinkedIn.Recruiter;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Attract.Web.Integrations.LinkedIn.Pulls;
+
+/// <summary>
+/// Polls <c>atsPurgedExportedCandidates</c> (LinkedIn requires at least every 30 days; daily by default) and records each
+/// purged member as a <see cref="LinkedInPurgedExport"/> row, flagging the Attract candidate it matches (by person URN).
+/// The admin then decides on erasure on Admin → LinkedIn → Purged exports.
+/// </summary>
+public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector connector, IOptions<LinkedInPullSettings> settings, TimeProvider clock)
+{
+    public TimeSpan Interval => settings.Value.PurgePollInterval > LinkedInPullSettings.MaxPurgePollInterval
+        ? LinkedInPullSettings.MaxPurgePollInterval : settings.Value.PurgePollInterval;
+
+    /// <summary>Polls when due (or <paramref name="force"/>); returns a message for the admin.</summary>
+    public async Task<string> PollAsync(bool force, CancellationToken ct = default)
+    {
+        if (!connector.IsConfigured)
+        {
+            return "LinkedIn is not configured.";
+        }
+        var connection = await connector.GetConnectionAsync(ct);
+        var app = connector.ChildApp(connection);
+        if (app is null || connection.OrganizationUrn is null || !connection.CompanyLevelEnabled)
+        {
+            return "Company-level access is not enabled; purged exports were not checked.";
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!force && connection.LastPurgePollAtUtc is { } last && last + Interval > now)
+        {
+            return "Not due yet.";
+        }
+        var added = 0;
+        try
+        {
+            await foreach (var purged in connector.Recruiter.GetPurgedExportedCandidatesAsync(app, connection.OrganizationUrn, ct))
+            {
+                if (string.IsNullOrWhiteSpace(purged.Member))
+                {
+                    continue;
+                }
+                var row = await db.Set<LinkedInPurgedExport>().FirstOrDefaultAsync(p => p.PersonUrn == purged.Member, ct)
+                    ?? db.Set<LinkedInPurgedExport>().Local.FirstOrDefault(p => p.PersonUrn == purged.Member);
+                if (row is null)
+                {
+                    row = new LinkedInPurgedExport { PersonUrn = purged.Member };
+                    db.Add(row);
+                    added++;
+                }
+                row.PurgedAtUtc = purged.PurgedAt > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(purged.PurgedAt).UtcDateTime : now;
+                if (row.HandledAtUtc is null)
+                {
+                    row.CandidateId = await db.Candidates.Where(c => c.LinkedInPersonUrn == purged.Member).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+                }
+            }
+        }
+        catch (LinkedInApiException ex)
+        {
+            connection.LastError = "Purged exports: " + LinkedInConnector.Describe(ex);
+            connection.LastPurgePollAtUtc = now;
+            await db.SaveChangesAsync(ct);
+            return connection.LastError;
+        }
+        connection.LastPurgePollAtUtc = now;
+        await db.SaveChangesAsync(ct);
+        return added == 0 ? "No new purged exports." : $"{added} new purged export(s) recorded.";
+    }
+}

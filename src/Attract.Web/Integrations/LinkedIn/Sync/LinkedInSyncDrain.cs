@@ -1,0 +1,178 @@
+using Attract.Core.Common;
+using Attract.Core.Data;
+using Attract.Core.LinkedIn;
+using Attract.Core.Outbox;
+using LinkedIn.Recruiter;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Attract.Web.Integrations.LinkedIn.Sync;
+
+/// <summary>
+/// The In-ATS indicator sync: leases unprocessed outbox rows of candidates, applications, stage moves, notes and
+/// feedback (never <c>Job</c> rows: the job-posting sync owns those), coalesces them to the current state of each
+/// touched entity and sends it to LinkedIn, parents first. See docs/reliability.md.
+/// </summary>
+public sealed partial class LinkedInSyncDrain(
+    AttractDbContext db,
+    LinkedInConnector connector,
+    LinkedInBackfill backfill,
+    LinkedInSyncMeter meter,
+    IOptions<LinkedInIntegrationOptions> options,
+    TimeProvider clock,
+    ILogger<LinkedInSyncDrain> logger)
+{
+    public static readonly string[] EntityTypes =
+        [TrackedTypes.Candidate, TrackedTypes.Application, TrackedTypes.StageMove, TrackedTypes.Note, TrackedTypes.Feedback];
+
+    public const string SkippedProspect = "Skipped: application in Prospect (sent once it leaves Prospect)";
+
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    public int ClaimSize { get; set; } = 500;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Drains until the backlog is empty or LinkedIn is unavailable. Returns the number of rows processed.</summary>
+    public async Task<int> DrainAsync(CancellationToken ct = default)
+    {
+        var connection = await db.Set<LinkedInConnection>().AsNoTracking().Where(c => c.ChildClientId != null).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        if (connection is not { CompanyLevelEnabled: true, OrganizationUrn: not null } || connector.ChildApp(connection) is not { } app)
+        {
+            return 0;
+        }
+        await backfill.QueueIfNeededAsync(connection.Id, ct);
+        var total = 0;
+        for (var round = 0; round < 100; round++)
+        {
+            var rows = await ClaimAsync(ct);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+            var batch = new SyncBatch(connector.Recruiter, app, connection.OrganizationUrn, rows);
+            var transient = await SendAsync(batch, ct);
+            await CompleteAsync(batch, transient, ct);
+            total += batch.Done.Count;
+            if (transient is not null)
+            {
+                break;
+            }
+        }
+        if (total > 0)
+        {
+            var now = Now;
+            await db.Set<LinkedInConnection>().Where(c => c.Id == connection.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSyncAtUtc, now), ct);
+        }
+        return total;
+    }
+
+    /// <summary>Leases up to <see cref="ClaimSize"/> rows with a conditional UPDATE (unclaimed or lease expired).</summary>
+    internal async Task<List<OutboxMessage>> ClaimAsync(CancellationToken ct)
+    {
+        var now = Now;
+        var ids = await db.OutboxMessages.AsNoTracking()
+            .Where(o => EntityTypes.Contains(o.EntityType) && o.ProcessedAtUtc == null && (o.ClaimedUntilUtc == null || o.ClaimedUntilUtc < now))
+            .OrderBy(o => o.Id).Select(o => o.Id).Take(ClaimSize).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var token = $"{Environment.MachineName}:{Guid.NewGuid():N}";
+        var until = now + Lease;
+        await db.OutboxMessages
+            .Where(o => ids.Contains(o.Id) && o.ProcessedAtUtc == null && (o.ClaimedUntilUtc == null || o.ClaimedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, token).SetProperty(o => o.ClaimedUntilUtc, until), ct);
+        return await db.OutboxMessages.AsNoTracking().Where(o => ids.Contains(o.Id) && o.ClaimedBy == token && o.ProcessedAtUtc == null)
+            .OrderBy(o => o.Id).ToListAsync(ct);
+    }
+
+    private async Task CompleteAsync(SyncBatch batch, Exception? transient, CancellationToken ct)
+    {
+        var now = Now;
+        var token = batch.Rows.Count > 0 ? batch.Rows[0].ClaimedBy : null;
+        var skipped = batch.Skipped.ToList();
+        var done = batch.Done.Except(skipped).ToList();
+        foreach (var chunk in done.Chunk(500))
+        {
+            await db.OutboxMessages.Where(o => chunk.Contains(o.Id) && o.ClaimedBy == token)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ProcessedAtUtc, now).SetProperty(o => o.ClaimedUntilUtc, (DateTime?)null), ct);
+        }
+        foreach (var chunk in skipped.Chunk(500))
+        {
+            await db.OutboxMessages.Where(o => chunk.Contains(o.Id) && o.ClaimedBy == token)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ProcessedAtUtc, now).SetProperty(o => o.ClaimedUntilUtc, (DateTime?)null)
+                    .SetProperty(o => o.LastError, SkippedProspect), ct);
+        }
+        var pending = batch.Rows.Where(r => !batch.Done.Contains(r.Id)).ToList();
+        if (pending.Count > 0)
+        {
+            var error = Describe(transient);
+            foreach (var group in pending.GroupBy(r => r.Attempts))
+            {
+                var ids = group.Select(r => r.Id).ToList();
+                var retryAt = now + Backoff(group.Key + 1);
+                await db.OutboxMessages.Where(o => ids.Contains(o.Id) && o.ClaimedBy == token)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, (string?)null).SetProperty(o => o.ClaimedUntilUtc, retryAt)
+                        .SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, error), ct);
+            }
+            LogTransient(logger, pending.Count, error);
+        }
+        await RecordErrorsAsync(batch, now, ct);
+        meter.Record(batch.Requests, batch.Records);
+    }
+
+    private async Task RecordErrorsAsync(SyncBatch batch, DateTime now, CancellationToken ct)
+    {
+        var touched = batch.Failures.Keys.Concat(batch.Succeeded).ToList();
+        if (touched.Count == 0)
+        {
+            return;
+        }
+        var types = touched.Select(t => t.Type).Distinct().ToList();
+        var ids = touched.Select(t => t.Id).Distinct().ToList();
+        var open = await db.Set<LinkedInSyncError>().Where(e => e.ResolvedAtUtc == null && types.Contains(e.EntityType) && ids.Contains(e.EntityId)).ToListAsync(ct);
+        foreach (var error in open.Where(e => batch.Succeeded.Contains((e.EntityType, e.EntityId))))
+        {
+            error.ResolvedAtUtc = now;
+        }
+        foreach (var ((type, id), failure) in batch.Failures)
+        {
+            var error = open.FirstOrDefault(e => e.EntityType == type && e.EntityId == id);
+            if (error is null)
+            {
+                error = new LinkedInSyncError { EntityType = type, EntityId = id };
+                db.Add(error);
+            }
+            error.Status = failure.Status;
+            error.Message = Truncate(failure.Message, 1000);
+            error.OccurredAtUtc = now;
+            error.Attempts++;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    internal static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Min(attempts - 1, 8))));
+
+    internal static bool IsTransient(Exception e) => e switch
+    {
+        LinkedInApiException api => (int)api.StatusCode is 403 or 408 or 429 or >= 500 || api is LinkedInAuthException,
+        HttpRequestException or TimeoutException or TaskCanceledException => true,
+        _ => false,
+    };
+
+    private static string Describe(Exception? e) => e switch
+    {
+        null => "Not sent",
+        LinkedInApiException api => Truncate($"{(int)api.StatusCode} {api.ErrorCode}: {api.Message}", 1000),
+        _ => Truncate($"{e.GetType().Name}: {e.Message}", 1000),
+    };
+
+    private static string Truncate(string? s, int max) => s is null ? "" : s.Length <= max ? s : s[..max];
+
+    private bool SendProspects => options.Value.Sync.SendProspects;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LinkedIn sync: {Count} outbox rows left for retry ({Error})")]
+    private static partial void LogTransient(ILogger logger, int count, string error);
+}

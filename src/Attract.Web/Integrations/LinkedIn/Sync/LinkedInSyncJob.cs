@@ -1,0 +1,39 @@
+using Quartz;
+
+namespace Attract.Web.Integrations.LinkedIn.Sync;
+
+/// <summary>Quartz job running the outbox drain every <c>LinkedIn:Sync:DrainInterval</c> and on demand (<see cref="ILinkedInSyncSignal"/>).</summary>
+[DisallowConcurrentExecution]
+public sealed partial class LinkedInSyncJob(LinkedInSyncDrain drain, ILogger<LinkedInSyncJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("linkedin-sync-drain", "linkedin");
+
+    public static void Configure(IQuartzBuilder quartz, IConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(quartz);
+        var interval = config.GetValue("LinkedIn:Sync:DrainInterval", TimeSpan.FromSeconds(5));
+        if (interval <= TimeSpan.Zero)
+        {
+            interval = TimeSpan.FromSeconds(5);
+        }
+        quartz.AddJob<LinkedInSyncJob>(j => j.WithIdentity(Key).StoreDurably());
+        quartz.AddTrigger(t => t.ForJob(Key).WithIdentity("linkedin-sync-drain-interval", "linkedin")
+            .StartAt(DateTimeOffset.UtcNow + interval)
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+    }
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await drain.DrainAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "LinkedIn sync drain failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

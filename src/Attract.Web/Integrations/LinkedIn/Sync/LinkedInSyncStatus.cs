@@ -1,0 +1,93 @@
+using Attract.Core.Common;
+using Attract.Core.Data;
+using Attract.Core.LinkedIn;
+using Attract.Core.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attract.Web.Integrations.LinkedIn.Sync;
+
+public sealed record SyncErrorRow(int Id, string EntityType, long EntityId, int? Status, string Message, DateTime OccurredAtUtc, int Attempts);
+
+public sealed record SyncOverview(
+    LinkedInAccessLevel AccessLevel,
+    bool Connected,
+    DateTime? LastSyncAtUtc,
+    int Backlog,
+    int Retrying,
+    int ProcessedLastMinute,
+    int ProcessedLastHour,
+    (int Requests, int Records) SentLastMinute,
+    (int Requests, int Records) SentToday,
+    DateTime MeterSinceUtc,
+    DateTime? BackfillQueuedAtUtc,
+    int BackfillTotal,
+    int BackfillProcessed,
+    int ExportsThisMonthMaxPerSeat,
+    IReadOnlyList<SyncErrorRow> Errors);
+
+/// <summary>Reads for the sync status page and the Retry actions (re-enqueue a failed entity into the outbox).</summary>
+public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInSyncMeter meter, ILinkedInSyncSignal signal, TimeProvider clock)
+{
+    public async Task<SyncOverview> GetAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var connection = await db.Set<LinkedInConnection>().AsNoTracking().Where(c => c.ChildClientId != null).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        var types = LinkedInSyncDrain.EntityTypes;
+        var mine = db.OutboxMessages.AsNoTracking().Where(o => types.Contains(o.EntityType));
+        var backlog = await mine.CountAsync(o => o.ProcessedAtUtc == null, ct);
+        var retrying = await mine.CountAsync(o => o.ProcessedAtUtc == null && o.Attempts > 0, ct);
+        var minuteAgo = now.AddMinutes(-1);
+        var hourAgo = now.AddHours(-1);
+        var lastMinute = await mine.CountAsync(o => o.ProcessedAtUtc >= minuteAgo, ct);
+        var lastHour = await mine.CountAsync(o => o.ProcessedAtUtc >= hourAgo, ct);
+        var backfilled = await mine.CountAsync(o => o.ActorUserId == LinkedInBackfill.Actor && o.ProcessedAtUtc != null, ct);
+        var monthStart = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var exports = await db.Set<LinkedInNotification>().AsNoTracking()
+            .Where(n => n.Type == "EXPORT_CANDIDATE_PROFILE" && n.ReceivedAtUtc >= monthStart && n.SeatUrn != null)
+            .GroupBy(n => n.SeatUrn).Select(g => g.Count()).ToListAsync(ct);
+        var errors = await db.Set<LinkedInSyncError>().AsNoTracking().Where(e => e.ResolvedAtUtc == null)
+            .OrderByDescending(e => e.OccurredAtUtc).Take(50)
+            .Select(e => new SyncErrorRow(e.Id, e.EntityType, e.EntityId, e.Status, e.Message, e.OccurredAtUtc, e.Attempts)).ToListAsync(ct);
+        return new SyncOverview(connection?.AccessLevel ?? LinkedInAccessLevel.None, connection is not null, connection?.LastSyncAtUtc,
+            backlog, retrying, lastMinute, lastHour, meter.Since(minuteAgo), meter.Since(now.Date), meter.StartedAtUtc,
+            connection?.BackfillQueuedAtUtc, connection?.BackfillTotal ?? 0, backfilled, exports.Count == 0 ? 0 : exports.Max(), errors);
+    }
+
+    /// <summary>Re-enqueues the entities of open errors (one, or all when <paramref name="errorId"/> is null). Returns how many.</summary>
+    public async Task<int> RetryAsync(int? errorId, CancellationToken ct = default)
+    {
+        var errors = await db.Set<LinkedInSyncError>().Where(e => e.ResolvedAtUtc == null && (errorId == null || e.Id == errorId)).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var error in errors.DistinctBy(e => (e.EntityType, e.EntityId)))
+        {
+            var scope = await ScopeAsync(error.EntityType, (int)error.EntityId, ct);
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                EntityType = error.EntityType,
+                EntityId = error.EntityId,
+                Operation = ChangeOperation.Updated,
+                OccurredAtUtc = now,
+                JobId = scope.JobId,
+                CandidateId = scope.CandidateId,
+                ApplicationId = scope.ApplicationId,
+                ActorUserId = "system:linkedin-retry",
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        if (errors.Count > 0)
+        {
+            signal.Notify();
+        }
+        return errors.Count;
+    }
+
+    private async Task<AuditScope> ScopeAsync(string type, int id, CancellationToken ct) => type switch
+    {
+        TrackedTypes.Candidate => new AuditScope(null, id, null),
+        TrackedTypes.Application => await db.Applications.Where(a => a.Id == id).Select(a => new AuditScope(a.JobId, a.CandidateId, a.Id)).FirstOrDefaultAsync(ct),
+        TrackedTypes.StageMove => await db.StageMoves.Where(m => m.Id == id).Select(m => new AuditScope(m.Application.JobId, m.Application.CandidateId, m.ApplicationId)).FirstOrDefaultAsync(ct),
+        TrackedTypes.Note => await db.Notes.Where(n => n.Id == id).Select(n => new AuditScope(null, n.CandidateId, n.ApplicationId)).FirstOrDefaultAsync(ct),
+        TrackedTypes.Feedback => await db.Scorecards.Where(s => s.Id == id).Select(s => new AuditScope(s.Application.JobId, s.Application.CandidateId, s.ApplicationId)).FirstOrDefaultAsync(ct),
+        _ => new AuditScope(null, null, null),
+    };
+}

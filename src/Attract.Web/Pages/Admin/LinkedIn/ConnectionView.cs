@@ -1,0 +1,13 @@
+using Attract.Core.LinkedIn;
+
+namespace Attract.Web.Pages.Admin.LinkedIn;
+
+/// <summary>What the LinkedIn Integration tab shows of the connection (read with AsNoTracking).</summary>
+public sealed record ConnectionView(
+    string TenantId, string? OrganizationUrn, string? ContractUrn, string? ContractName, string? AdminPersonUrn,
+    string? ChildApplicationUrn, string? ChildClientId, bool IsProvisioned, bool CompanyLevel, bool ContractLevel,
+    string? LastOutcome, string? LastError)
+{
+    public LinkedInAccessLevel AccessLevel => !CompanyLevel ? LinkedInAccessLevel.None
+        : ContractLevel ? LinkedInAccessLevel.ContractLevel : LinkedInAccessLevel.CompanyLevel;
+}

@@ -1,0 +1,47 @@
+using Attract.Web.Infrastructure;
+using Attract.Web.Integrations.LinkedIn;
+using Attract.Web.Integrations.LinkedIn.Sync;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Attract.Web.Pages.Admin.LinkedIn.Sync;
+
+/// <summary>Admin → LinkedIn sync status: capabilities, backlog, throughput, quota use, backfill progress, errors with Retry.</summary>
+[Authorize(Policy = Policies.Admin)]
+public class IndexModel(LinkedInSyncStatus status) : PageModel
+{
+    public const int DailyRequestLimit = 100_000;
+    public const int RecordsPerMinuteLimit = 10_000;
+    public const int ExportsPerSeatPerMonthLimit = 300;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public SyncOverview Overview { get; private set; } = null!;
+
+    public IReadOnlyList<(LinkedInCapability Capability, bool On)> Capabilities { get; private set; } = [];
+
+    public int BackfillPercent => Overview.BackfillTotal == 0 ? 100 : Math.Min(100, Overview.BackfillProcessed * 100 / Overview.BackfillTotal);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Overview = await status.GetAsync(ct);
+        var on = LinkedInCapabilities.For(Overview.AccessLevel);
+        Capabilities = [.. Enum.GetValues<LinkedInCapability>().Select(c => (c, on.Contains(c)))];
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(int id, CancellationToken ct)
+    {
+        var count = await status.RetryAsync(id, ct);
+        StatusMessage = count == 0 ? "That error was already resolved." : "Queued for retry.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRetryAllAsync(CancellationToken ct)
+    {
+        var count = await status.RetryAsync(null, ct);
+        StatusMessage = $"Queued {count} record(s) for retry.";
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,265 @@
+using System.Net;
+using Attract.Core.Candidates;
+using Attract.Core.Common;
+using Attract.Core.Data;
+using Attract.Core.LinkedIn;
+using Attract.Core.Notes;
+using Attract.Core.Outbox;
+using Attract.IntegrationTests.Infrastructure;
+using Attract.Web.Integrations.LinkedIn.Sync;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attract.IntegrationTests.Integrations.LinkedIn.Sync;
+
+public sealed class LinkedInSyncDrainTests : IDisposable
+{
+    private readonly FakeLinkedInSync _linkedIn = new();
+    private readonly AttractFactory _factory;
+
+    public LinkedInSyncDrainTests() => _factory = Create(sendProspects: false);
+
+    public void Dispose() => _factory.Dispose();
+
+    private AttractFactory Create(bool sendProspects) => new AttractFactory()
+        .WithSetting("LinkedIn:Sync:DrainInterval", "1.00:00:00")
+        .WithSetting("LinkedIn:Sync:SendProspects", sendProspects ? "true" : "false")
+        .WithServices(s =>
+        {
+            s.AddSingleton(_linkedIn.Mock.Object);
+            s.AddSingleton<ILinkedInSyncSignal>(new NoSignal());
+        });
+
+    private static Task ConnectAsync(AttractFactory factory, bool enabled = true, bool backfillDone = true) =>
+        factory.SeedConnectionAsync(c =>
+        {
+            c.CompanyLevelEnabled = enabled;
+            c.BackfillQueuedAtUtc = backfillDone ? DateTime.UtcNow : null;
+        });
+
+    private static async Task<int> DrainAsync(AttractFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LinkedInSyncDrain>().DrainAsync();
+    }
+
+    private static Task<int> BacklogAsync(AttractFactory factory) => factory.WithDbAsync(db =>
+        db.OutboxMessages.CountAsync(o => LinkedInSyncDrain.EntityTypes.Contains(o.EntityType) && o.ProcessedAtUtc == null));
+
+    private static Task RenameAsync(AttractFactory factory, int candidateId, string first) => factory.WithDbAsync(async db =>
+    {
+        var candidate = await db.Candidates.SingleAsync(c => c.Id == candidateId);
+        candidate.SetName(first, candidate.LastName);
+        return await db.SaveChangesAsync();
+    });
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Drain_ThreeEditsToOneCandidate_SendsOneRecord()
+    {
+        await ConnectAsync(_factory);
+        var id = await _factory.CreateCandidateAsync("Ada");
+        await RenameAsync(_factory, id, "Ada2");
+        await RenameAsync(_factory, id, "Ada3");
+
+        await DrainAsync(_factory);
+
+        Assert.Equal(1, _linkedIn.Count("candidates", Id(id)));
+        Assert.Equal(0, await BacklogAsync(_factory));
+    }
+
+    [Fact]
+    public async Task Drain_TwoDrainsInParallel_SendEachRecordOnce()
+    {
+        await ConnectAsync(_factory);
+        var ids = new List<int>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(await _factory.CreateCandidateAsync("Cand" + i, "Parallel", $"cand{i}@example.com"));
+        }
+        _linkedIn.Delay = TimeSpan.FromMilliseconds(300);
+
+        await Task.WhenAll(DrainAsync(_factory), DrainAsync(_factory));
+
+        Assert.All(ids, id => Assert.Equal(1, _linkedIn.Count("candidates", Id(id))));
+        Assert.Equal(0, await BacklogAsync(_factory));
+    }
+
+    [Fact]
+    public async Task Drain_ApplicationInProspect_SkippedUntilItLeavesProspect()
+    {
+        await ConnectAsync(_factory);
+        var job = await _factory.CreateJobAsync();
+        var candidate = await _factory.CreateCandidateAsync();
+        var application = await _factory.AddApplicationAsync(candidate, job, "Prospect");
+
+        await DrainAsync(_factory);
+        Assert.Equal(0, _linkedIn.Count("applications", Id(application)));
+        Assert.Equal(1, _linkedIn.Count("candidates", Id(candidate)));
+
+        await _factory.WithDbAsync(async db =>
+        {
+            var app = await db.Applications.Include(a => a.Job).ThenInclude(j => j.Stages).Include(a => a.Stage).SingleAsync(a => a.Id == application);
+            app.MoveTo(app.Job.Stages.Single(s => s.Name == "Applied"), FixedActor.System, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        await DrainAsync(_factory);
+
+        Assert.Equal(1, _linkedIn.Count("applications", Id(application)));
+        Assert.Equal(2, _linkedIn.Sent.Count(s => s.Resource == "stages"));
+    }
+
+    [Fact]
+    public async Task Drain_SendProspectsOn_SendsProspectApplication()
+    {
+        using var factory = Create(sendProspects: true);
+        await ConnectAsync(factory);
+        var application = await factory.AddApplicationAsync(await factory.CreateCandidateAsync(), await factory.CreateJobAsync(), "Prospect");
+
+        await DrainAsync(factory);
+
+        Assert.Equal(1, _linkedIn.Count("applications", Id(application)));
+    }
+
+    [Fact]
+    public async Task Drain_RejectedRecord_KeepsErrorSendsNeighboursAndRetrySucceeds()
+    {
+        await ConnectAsync(_factory);
+        var bad = await _factory.CreateCandidateAsync("Bad", "Record", "bad@example.com");
+        var good = await _factory.CreateCandidateAsync("Good", "Record", "good@example.com");
+        _linkedIn.Reject = (resource, key) => resource == "candidates" && key == Id(bad);
+
+        await DrainAsync(_factory);
+
+        Assert.Equal(1, _linkedIn.Count("candidates", Id(good)));
+        var error = Assert.Single(await _factory.WithDbAsync(db => db.Set<LinkedInSyncError>().AsNoTracking().ToListAsync()));
+        Assert.Equal((TrackedTypes.Candidate, (long)bad, 400, (DateTime?)null), (error.EntityType, error.EntityId, error.Status, error.ResolvedAtUtc));
+
+        // The data is fixed (LinkedIn now accepts the record) and the admin retries from the sync page.
+        _linkedIn.Reject = (_, _) => false;
+        var client = await _factory.SignedInClientAsync(AtsData.Admin);
+        var response = await client.PostFormAsync("/Admin/LinkedIn/Sync", new Dictionary<string, string>(), $"/Admin/LinkedIn/Sync?handler=Retry&id={error.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await DrainAsync(_factory);
+
+        Assert.Equal(1, _linkedIn.Count("candidates", Id(bad)));
+        var resolved = await _factory.WithDbAsync(db => db.Set<LinkedInSyncError>().AsNoTracking().SingleAsync());
+        Assert.NotNull(resolved.ResolvedAtUtc);
+    }
+
+    [Fact]
+    public async Task Drain_LinkedInOutage_RowsStayUnprocessedThenDeliveredOnce()
+    {
+        await ConnectAsync(_factory);
+        var id = await _factory.CreateCandidateAsync();
+        _linkedIn.Outage = true;
+
+        await DrainAsync(_factory);
+
+        Assert.Empty(_linkedIn.Sent);
+        var row = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(o => o.EntityType == TrackedTypes.Candidate));
+        Assert.Null(row.ProcessedAtUtc);
+        Assert.Equal(1, row.Attempts);
+        Assert.Contains("503", row.LastError, StringComparison.Ordinal);
+
+        _linkedIn.Outage = false;
+        await DrainAsync(_factory);
+        Assert.Empty(_linkedIn.Sent); // still backing off
+        await _factory.WithDbAsync(db => db.OutboxMessages.ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedUntilUtc, (DateTime?)null))); // time passes
+        await DrainAsync(_factory);
+        await DrainAsync(_factory);
+
+        Assert.Equal(1, _linkedIn.Count("candidates", Id(id)));
+        Assert.Equal(0, await BacklogAsync(_factory));
+    }
+
+    [Fact]
+    public async Task Drain_AccessOff_SendsNothing()
+    {
+        await ConnectAsync(_factory, enabled: false);
+        await _factory.CreateCandidateAsync();
+
+        await DrainAsync(_factory);
+
+        Assert.Empty(_linkedIn.Sent);
+        Assert.Equal(1, await BacklogAsync(_factory));
+    }
+
+    [Fact]
+    public async Task Drain_CandidateErased_DeletesCandidateInLinkedIn()
+    {
+        await ConnectAsync(_factory);
+        var candidate = await _factory.CreateCandidateAsync();
+        var application = await _factory.AddApplicationAsync(candidate, await _factory.CreateJobAsync());
+        await DrainAsync(_factory);
+        Assert.Equal(1, _linkedIn.Count("applications", Id(application)));
+
+        await _factory.WithDbAsync(async db =>
+        {
+            await CandidateEraser.EraseAsync(db, candidate);
+            return await db.SaveChangesAsync();
+        });
+        await DrainAsync(_factory);
+
+        Assert.Equal(1, _linkedIn.Count("candidates-deleted", Id(candidate)));
+        Assert.Equal(1, _linkedIn.Count("applications-deleted", Id(application)));
+        Assert.Equal(0, await BacklogAsync(_factory));
+    }
+
+    [Fact]
+    public async Task Drain_FirstEnablement_BackfillsAllHistoryAndShowsProgress()
+    {
+        await ConnectAsync(_factory, backfillDone: false);
+        var candidate = await _factory.CreateCandidateAsync();
+        var application = await _factory.AddApplicationAsync(candidate, await _factory.CreateJobAsync());
+        await _factory.WithDbAsync(async db =>
+        {
+            var c = await db.Candidates.SingleAsync(x => x.Id == candidate);
+            var a = await db.Applications.SingleAsync(x => x.Id == application);
+            db.Notes.Add(Note.Write(c, a, new FixedActor("u1", "Nora Notes"), "Strong portfolio", DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        await DrainAsync(_factory);
+
+        var connection = await _factory.ConnectionAsync();
+        Assert.NotNull(connection.BackfillQueuedAtUtc);
+        Assert.Equal(4, connection.BackfillTotal); // candidate, application, stage move, note
+        Assert.Equal(1, _linkedIn.Count("candidates", Id(candidate)));
+        Assert.Equal(1, _linkedIn.Count("applications", Id(application)));
+        Assert.Single(_linkedIn.Sent, s => s.Resource == "application-notes");
+        Assert.Equal(0, await BacklogAsync(_factory));
+        var page = await (await _factory.SignedInClientAsync(AtsData.Admin)).GetDocumentAsync("/Admin/LinkedIn/Sync");
+        Assert.Contains("4 of 4 records processed", page.QuerySelector("[data-testid=backfill]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AtsData.Recruiter)]
+    [InlineData(AtsData.Interviewer)]
+    public async Task SyncPage_NonAdmin_Returns403(string email)
+    {
+        var client = await _factory.SignedInClientAsync(email);
+
+        var response = await client.GetAsync("/Admin/LinkedIn/Sync");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SyncPage_RetryAllWithoutAntiforgery_Returns400()
+    {
+        var client = await _factory.SignedInClientAsync(AtsData.Admin);
+
+        var response = await client.PostAsync("/Admin/LinkedIn/Sync?handler=RetryAll", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private sealed class NoSignal : ILinkedInSyncSignal
+    {
+        public void Notify()
+        {
+        }
+    }
+}
