@@ -12,14 +12,17 @@ public static class SchedulerSetup
     public static IServiceCollection AddAttractScheduler(this IServiceCollection services, IConfiguration config, Action<IQuartzBuilder> configureJobs)
     {
         var provider = config["Database:Provider"] ?? "Sqlite";
+        var clustered = string.Equals(provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
             {
-                s.InstanceName = "Attract";
+                // Clustered instances must share the scheduler name. An in-memory scheduler gets its own name, because
+                // Quartz keeps schedulers in a process-wide repository by name and hosts in one process (tests) must not share one.
+                s.InstanceName = clustered ? "Attract" : "Attract-" + Guid.NewGuid().ToString("N")[..8];
                 s.GenerateInstanceId = true;
             });
-            if (string.Equals(provider, "SqlServer", StringComparison.OrdinalIgnoreCase))
+            if (clustered)
             {
                 q.UsePersistentStore(store =>
                 {
