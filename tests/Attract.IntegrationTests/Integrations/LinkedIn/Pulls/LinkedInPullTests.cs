@@ -9,11 +9,7 @@ namespace Attract.IntegrationTests.Integrations.LinkedIn.Pulls;
 
 public class LinkedInPullTests
 {
-    private static async Task<LinkedInPullResult> SyncNowAsync(SimulatedLinkedIn linkedIn)
-    {
-        using var scope = linkedIn.Factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<LinkedInPuller>().RunAsync(force: true);
-    }
+    private static Task<LinkedInPullResult> SyncNowAsync(SimulatedLinkedIn linkedIn) => linkedIn.SyncNowAsync();
 
     private static Task RewindCursorsAsync(SimulatedLinkedIn linkedIn, TimeSpan by) => linkedIn.WithDbAsync(async db =>
     {

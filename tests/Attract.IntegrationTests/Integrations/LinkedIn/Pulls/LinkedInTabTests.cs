@@ -31,8 +31,7 @@ public class LinkedInTabTests
         await linkedIn.SendInMailAsync(SimulatedLinkedIn.HiringManagerSeat, member["id"]!.ToString(), "Private subject", ColleagueBody);
         await linkedIn.AddNoteAsync(SimulatedLinkedIn.HiringManagerSeat, member["id"]!.ToString(), "Public note from Harper");
         await linkedIn.AddNoteAsync(SimulatedLinkedIn.HiringManagerSeat, member["id"]!.ToString(), "PRIVATE-NOTE of Harper", "PRIVATE");
-        using var scope = linkedIn.Factory.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<LinkedInPuller>().RunAsync(force: true);
+        var result = await linkedIn.SyncNowAsync();
         Assert.Equal(0, result.Errors);
         return (candidateId, member);
     }

@@ -35,7 +35,12 @@ public sealed class SimulatedLinkedIn : IDisposable
             .WithSetting("LinkedIn:Simulator:Enabled", "true")
             .WithSetting("LinkedIn:Simulator:Urls", "http://127.0.0.1:0")
             .WithSetting("LinkedIn:TenantId", "tenant-" + Guid.NewGuid().ToString("N")[..8])
-            .WithSetting("LinkedIn:Pulls:JobsEnabled", "false");
+            .WithSetting("LinkedIn:Pulls:JobsEnabled", "false")
+            // These tests drive pulls and links themselves: keep the other background work (outbox drain, job-posting
+            // sync, export intake) from writing to the same SQLite file at the same time.
+            .WithSetting("LinkedIn:Background:Enabled", "false")
+            .WithSetting("LinkedIn:Sync:DrainInterval", "1.00:00:00")
+            .WithServices(s => s.AddSingleton<Attract.Web.Integrations.LinkedIn.Sync.ILinkedInSyncSignal>(new QuietSignal()));
         factory.CreateClient().Dispose();
         var linkedIn = new SimulatedLinkedIn(factory);
         using (var scope = factory.Services.CreateScope())
@@ -127,5 +132,29 @@ public sealed class SimulatedLinkedIn : IDisposable
     {
         _http.Dispose();
         Factory.Dispose();
+    }
+
+    /// <summary>
+    /// "Sync now". A pull that fails keeps its cursors and covers the same windows on the next run (as the recurring job
+    /// would); on the shared CI machine a run can hit a transient failure, so up to three runs are made.
+    /// </summary>
+    public async Task<Attract.Web.Integrations.LinkedIn.Pulls.LinkedInPullResult> SyncNowAsync()
+    {
+        Attract.Web.Integrations.LinkedIn.Pulls.LinkedInPullResult result;
+        var runs = 0;
+        do
+        {
+            using var scope = Factory.Services.CreateScope();
+            result = await scope.ServiceProvider.GetRequiredService<Attract.Web.Integrations.LinkedIn.Pulls.LinkedInPuller>().RunAsync(force: true);
+        }
+        while (result.Errors > 0 && ++runs < 3);
+        return result;
+    }
+
+    private sealed class QuietSignal : Attract.Web.Integrations.LinkedIn.Sync.ILinkedInSyncSignal
+    {
+        public void Notify()
+        {
+        }
     }
 }
