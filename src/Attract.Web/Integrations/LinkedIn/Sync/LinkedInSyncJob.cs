@@ -17,6 +17,10 @@ public sealed partial class LinkedInSyncJob(LinkedInSyncDrain drain, ILogger<Lin
             interval = TimeSpan.FromSeconds(5);
         }
         quartz.AddJob<LinkedInSyncJob>(j => j.WithIdentity(Key).StoreDurably());
+        if (!Jobs.LinkedInBackgroundSettings.From(config).RunInBackground)
+        {
+            return;
+        }
         quartz.AddTrigger(t => t.ForJob(Key).WithIdentity("linkedin-sync-drain-interval", "linkedin")
             .StartAt(DateTimeOffset.UtcNow + interval)
             .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));

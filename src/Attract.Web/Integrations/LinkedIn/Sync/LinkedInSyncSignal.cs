@@ -12,14 +12,15 @@ public interface ILinkedInSyncSignal
 }
 
 /// <summary>Triggers the drain job shortly (debounced) after a save wrote sync-relevant outbox rows.</summary>
-public sealed partial class LinkedInSyncSignal(ISchedulerFactory schedulers, ILogger<LinkedInSyncSignal> logger) : ILinkedInSyncSignal
+public sealed partial class LinkedInSyncSignal(ISchedulerFactory schedulers, Jobs.LinkedInBackgroundSettings settings, ILogger<LinkedInSyncSignal> logger)
+    : ILinkedInSyncSignal
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
     private int _pending;
 
     public void Notify()
     {
-        if (Interlocked.Exchange(ref _pending, 1) == 1)
+        if (!settings.RunInBackground || Interlocked.Exchange(ref _pending, 1) == 1)
         {
             return;
         }

@@ -38,9 +38,7 @@ public sealed class SimulatedLinkedIn : IDisposable
             .WithSetting("LinkedIn:Pulls:JobsEnabled", "false")
             // These tests drive pulls and links themselves: keep the other background work (outbox drain, job-posting
             // sync, export intake) from writing to the same SQLite file at the same time.
-            .WithSetting("LinkedIn:Background:Enabled", "false")
-            .WithSetting("LinkedIn:Sync:DrainInterval", "1.00:00:00")
-            .WithServices(s => s.AddSingleton<Attract.Web.Integrations.LinkedIn.Sync.ILinkedInSyncSignal>(new QuietSignal()));
+            .WithSetting("LinkedIn:Background:Enabled", "false");
         factory.CreateClient().Dispose();
         var linkedIn = new SimulatedLinkedIn(factory);
         using (var scope = factory.Services.CreateScope())
@@ -151,10 +149,4 @@ public sealed class SimulatedLinkedIn : IDisposable
         return result;
     }
 
-    private sealed class QuietSignal : Attract.Web.Integrations.LinkedIn.Sync.ILinkedInSyncSignal
-    {
-        public void Notify()
-        {
-        }
-    }
 }
