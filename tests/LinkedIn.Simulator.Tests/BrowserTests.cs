@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace LinkedIn.Simulator.Tests;
 
@@ -52,7 +54,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", "Passw0rd!");
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync("**/recruiter/search**");
+        await Expect(page).ToHaveURLAsync(new Regex("/recruiter/search"));
     }
 
     [Fact]

@@ -46,12 +46,12 @@ public sealed class SignInTests(BrowserFixture browser) : IDisposable
         {
             for (var i = 1; i <= 5; i++)
             {
-                await page.SignInAsync(_app.BaseUrl, "recruiter@contoso.test", "not-the-password");
+                await page.SubmitLoginAsync(_app.BaseUrl, "recruiter@contoso.test", "not-the-password");
                 var expected = i < 5 ? "Invalid email or password." : "This account is locked";
                 await Expect(page.GetByTestId("login-error")).ToContainTextAsync(expected);
             }
 
-            await page.SignInAsync(_app.BaseUrl, "recruiter@contoso.test");
+            await page.SubmitLoginAsync(_app.BaseUrl, "recruiter@contoso.test", "Passw0rd!");
             await Expect(page.GetByTestId("login-error")).ToContainTextAsync("This account is locked");
             await BrowserFixture.SaveScreenshotAsync(page, "login-locked-out");
         });

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Attract.BrowserTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -66,7 +67,7 @@ public sealed class InAtsIndicatorTests(BrowserFixture browser) : IDisposable
             await page.FillAsync("#email", "recruiter@linkedin.test");
             await page.FillAsync("#password", "Passw0rd!");
             await page.ClickAsync("#sign-in");
-            await page.WaitForURLAsync("**/recruiter/search**");
+            await Expect(page).ToHaveURLAsync(new Regex("/recruiter/search"));
             var profile = $"{simulator}/recruiter/profile/{Uri.EscapeDataString(memberId)}";
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while (true)

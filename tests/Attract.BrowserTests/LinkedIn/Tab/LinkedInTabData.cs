@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Attract.BrowserTests.Infrastructure;
 using Attract.Core.Candidates;
 using Attract.Core.LinkedIn;
@@ -9,6 +10,7 @@ using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Attract.BrowserTests.LinkedIn.Tab;
 
@@ -75,7 +77,7 @@ internal static class LinkedInTabData
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync("Passw0rd!");
         await page.Locator("#sign-in").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/recruiter/search"));
     }
 
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 20)
