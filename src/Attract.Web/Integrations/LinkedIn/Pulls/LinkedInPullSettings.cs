@@ -14,6 +14,12 @@ public sealed class LinkedInPullSettings
     /// <summary>How far back the first pull of a seat reaches.</summary>
     public TimeSpan InitialLookback { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How far before the stored cursor each run starts again. LinkedIn's pull APIs are eventually consistent: an item can
+    /// become visible a little after its timestamp, and a window that has already passed would otherwise miss it.
+    /// </summary>
+    public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often purged exports are polled (LinkedIn requires at least every 30 days).</summary>
     public TimeSpan PurgePollInterval { get; set; } = TimeSpan.FromDays(1);
 

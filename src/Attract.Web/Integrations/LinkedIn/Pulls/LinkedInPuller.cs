@@ -12,7 +12,7 @@ public sealed record LinkedInPullResult(bool Ran, string Message, int Seats, int
 /// <summary>
 /// Contract-level pulls (CSA_API): for every seat of the connected contract (plus the seats mapped to Attract users) it
 /// reads <c>conversationEvents</c>, <c>prospectNotes</c> and <c>mailStubs</c> from the seat's stored cursor
-/// (<see cref="LinkedInPullCursor"/> per seat and kind) up to now, in windows of at most 12 h (the client splits the range),
+/// (<see cref="LinkedInPullCursor"/> per seat and kind, less <see cref="LinkedInPullSettings.Overlap"/>) up to now, in windows of at most 12 h (the client splits the range),
 /// and upserts them. A kind whose call fails keeps its cursor and records the error, so the next run retries the same range.
 /// Nothing runs unless contract-level access is on.
 /// </summary>
@@ -82,19 +82,23 @@ public sealed partial class LinkedInPuller(
                     continue;
                 }
                 pulled++;
-                var from = DateTime.SpecifyKind(cursor.CursorUtc, DateTimeKind.Utc);
+                // Each run re-reads the last few minutes before the cursor (upserts are idempotent), so what LinkedIn
+                // indexes a little after its timestamp is still picked up; the end bound is exclusive at millisecond
+                // precision, so +1 ms takes in what happened in the current millisecond.
+                var from = DateTime.SpecifyKind(cursor.CursorUtc, DateTimeKind.Utc) - settings.Value.Overlap;
+                var to = now.AddMilliseconds(1);
                 try
                 {
                     switch (kind)
                     {
                         case InMailKind:
-                            inmails += await PullInMailsAsync(client, app, seat, from, now, ct);
+                            inmails += await PullInMailsAsync(client, app, seat, from, to, ct);
                             break;
                         case NotesKind:
-                            notes += await PullNotesAsync(client, app, connection.ContractUrn, seat, from, now, ct);
+                            notes += await PullNotesAsync(client, app, connection.ContractUrn, seat, from, to, ct);
                             break;
                         default:
-                            stubCount += await stubs.ImportAsync(client.GetMailStubsAsync(app, connection.ContractUrn, seat, from, now, ct), ct);
+                            stubCount += await stubs.ImportAsync(client.GetMailStubsAsync(app, connection.ContractUrn, seat, from, to, ct), ct);
                             break;
                     }
                     cursor.CursorUtc = now;
@@ -167,7 +171,7 @@ public sealed partial class LinkedInPuller(
             row.Subject = Trim(e.Subject, 500);
             row.Body = e.Body;
             row.CreatedAtUtc = DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAt).UtcDateTime;
-            count++;
+            count += IsNewOrChanged(row);
         }
         return count;
     }
@@ -195,10 +199,13 @@ public sealed partial class LinkedInPuller(
             row.Active = n.Active;
             row.CreatedAtUtc = DateTimeOffset.FromUnixTimeMilliseconds(n.CreatedAt).UtcDateTime;
             row.LastModifiedAtUtc = DateTimeOffset.FromUnixTimeMilliseconds(n.LastModifiedAt == 0 ? n.CreatedAt : n.LastModifiedAt).UtcDateTime;
-            count++;
+            count += IsNewOrChanged(row);
         }
         return count;
     }
+
+    /// <summary>1 when the row is new or differs from what was stored (re-read overlap rows count 0).</summary>
+    private int IsNewOrChanged(object row) => db.Entry(row).State is EntityState.Added or EntityState.Modified ? 1 : 0;
 
     private static string? Trim(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 

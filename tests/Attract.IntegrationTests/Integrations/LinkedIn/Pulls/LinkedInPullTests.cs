@@ -143,12 +143,36 @@ public class LinkedInPullTests
 
         await SyncNowAsync(linkedIn);
 
-        Assert.Equal(14, first.Count); // 7 days of initial lookback in 12 h windows
+        var overlap = new LinkedInPullSettings().Overlap;
+        Assert.Equal(15, first.Count); // 7 days of initial lookback plus the 10-minute overlap, in 12 h windows
         Assert.All(first, w => Assert.True(w.End - w.Start <= 12 * 3_600_000L));
         Assert.All(first.Zip(first.Skip(1)), p => Assert.Equal(p.First.End, p.Second.Start));
         var second = (await InMailWindowsAsync(linkedIn)).Skip(first.Count).ToList();
-        var resumedAt = new DateTimeOffset(DateTime.SpecifyKind(firstCursor.CursorUtc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+        var resumedAt = new DateTimeOffset(DateTime.SpecifyKind(firstCursor.CursorUtc, DateTimeKind.Utc) - overlap).ToUnixTimeMilliseconds();
         Assert.Equal(resumedAt, Assert.Single(second).Start);
+        Assert.True(first[^1].End > second[0].Start, "The second run re-reads the end of the first run's range.");
+    }
+
+    [Fact]
+    public async Task RunAsync_NoteIndexedAfterTheCursorPassedIt_IsPickedUpByTheOverlap()
+    {
+        using var linkedIn = await SimulatedLinkedIn.CreateAsync();
+        var member = (await linkedIn.MembersAsync())[17]!;
+        await linkedIn.AddNoteAsync(SimulatedLinkedIn.RecruiterSeat, member["id"]!.ToString(), "Seen on the first run");
+        var first = await SyncNowAsync(linkedIn);
+        // LinkedIn makes a note visible only now, stamped two minutes ago: before the seat's cursor.
+        await linkedIn.AdvanceClockAsync(TimeSpan.FromMinutes(-2));
+        await linkedIn.AddNoteAsync(SimulatedLinkedIn.RecruiterSeat, member["id"]!.ToString(), "Indexed late");
+        await linkedIn.AdvanceClockAsync(TimeSpan.FromMinutes(2));
+
+        var second = await SyncNowAsync(linkedIn);
+
+        Assert.True(first.Notes >= 1); // the simulator also holds seeded notes of other members
+        Assert.Equal(1, second.Notes); // the re-read note is not counted again
+        var urn = member["urn"]!.ToString();
+        var notes = await linkedIn.WithDbAsync(db => db.Set<LinkedInProspectNote>().Where(n => n.ProspectUrn == urn).Select(n => n.Note).ToListAsync());
+        Assert.Single(notes, n => n == "Indexed late");
+        Assert.Single(notes, n => n == "Seen on the first run");
     }
 
     /// <summary>The conversationEvents windows requested for the recruiter seat, oldest first, from the simulator's request log.</summary>

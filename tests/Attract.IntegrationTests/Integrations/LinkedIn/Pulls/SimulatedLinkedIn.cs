@@ -102,6 +102,10 @@ public sealed class SimulatedLinkedIn : IDisposable
     public async Task DeleteNoteAsync(string id) =>
         (await _http.PostAsJsonAsync($"{SimulatorUrl}/_sim/notes/{Uri.EscapeDataString(id)}/delete", new { })).EnsureSuccessStatusCode();
 
+    /// <summary>Moves the simulator's clock (what LinkedIn stamps new items with); negative goes back.</summary>
+    public async Task AdvanceClockAsync(TimeSpan by) =>
+        (await _http.PostAsJsonAsync(SimulatorUrl + "/_sim/clock", new { advanceMs = (long)by.TotalMilliseconds })).EnsureSuccessStatusCode();
+
     /// <summary>Maps an Attract user to a Recruiter seat (what Settings → LinkedIn stores).</summary>
     public async Task MapUserAsync(string email, string seat, string personUrn, string name)
     {
