@@ -24,6 +24,7 @@ public static class AuthSetup
             services.AddIdentityCore<AttractUser>()
                 .AddRoles<IdentityRole>()
                 .AddEntityFrameworkStores<AttractDbContext>();
+            services.AddScoped<EntraUserProvisioner>();
             services.AddAuthentication(o =>
                 {
                     o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -42,6 +43,7 @@ public static class AuthSetup
                     if (ctx.Principal?.Identity is ClaimsIdentity identity)
                     {
                         EntraRoleMapper.AddAttractRoles(identity, groupRoles);
+                        await ctx.HttpContext.RequestServices.GetRequiredService<EntraUserProvisioner>().ProvisionAsync(identity);
                     }
                 };
             });
