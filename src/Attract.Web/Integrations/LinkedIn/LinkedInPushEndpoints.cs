@@ -109,7 +109,7 @@ public static partial class LinkedInPushEndpoints
             {
                 return Results.StatusCode(503);
             }
-            services.GetService<Jobs.ILinkedInSyncSignal>()?.ExportReceived(); // process it in the background right away
+            services.GetService<ILinkedInSignals>()?.ExportReceived(); // process it in the background right away
             return Results.Ok();
         }
         IReadOnlyList<AtsIntegration> integrations;

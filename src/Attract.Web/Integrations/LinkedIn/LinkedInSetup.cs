@@ -1,7 +1,9 @@
+using Attract.Core.Data;
 using Attract.Web.Infrastructure;
 using Attract.Web.Integrations.LinkedIn.Export;
 using Attract.Web.Integrations.LinkedIn.Sync;
 using LinkedIn.Recruiter;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Attract.Web.Integrations.LinkedIn;
@@ -30,6 +32,10 @@ public static class LinkedInSetup
             services.AddSingleton<IPostConfigureOptions<LinkedInRecruiterOptions>>(
                 new PostConfigureOptions<LinkedInRecruiterOptions>(Options.DefaultName, endpoint.Apply));
         }
+        services.AddSingleton(LinkedInBackgroundSettings.From(config));
+        services.AddSingleton<ILinkedInSignals, LinkedInSignals>();
+        services.AddSingleton<LinkedInChangeInterceptor>();
+        services.ConfigureDbContext<AttractDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<LinkedInChangeInterceptor>()));
         services.AddLinkedInSync();
         services.AddLinkedInExportAndJobSync(config);
         services.AddAttractScheduler(config, q =>

@@ -9,10 +9,6 @@ public static class LinkedInExportSetup
 {
     public static IServiceCollection AddLinkedInExportAndJobSync(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(LinkedInBackgroundSettings.From(config));
-        services.AddSingleton<ILinkedInSyncSignal, LinkedInSyncSignal>();
-        services.AddSingleton<JobChangeInterceptor>();
-        services.ConfigureDbContext<AttractDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<JobChangeInterceptor>()));
         services.AddScoped<LinkedInExportProcessor>();
         services.AddScoped<LinkedInJobPostingSync>();
         return services;

@@ -2,7 +2,7 @@ using Quartz;
 
 namespace Attract.Web.Integrations.LinkedIn.Sync;
 
-/// <summary>Quartz job running the outbox drain every <c>LinkedIn:Sync:DrainInterval</c> and on demand (<see cref="ILinkedInSyncSignal"/>).</summary>
+/// <summary>Quartz job running the outbox drain every <c>LinkedIn:Sync:DrainInterval</c> and on demand (<see cref="ILinkedInSignals"/>).</summary>
 [DisallowConcurrentExecution]
 public sealed partial class LinkedInSyncJob(LinkedInSyncDrain drain, ILogger<LinkedInSyncJob> logger) : IJob
 {
@@ -17,7 +17,7 @@ public sealed partial class LinkedInSyncJob(LinkedInSyncDrain drain, ILogger<Lin
             interval = TimeSpan.FromSeconds(5);
         }
         quartz.AddJob<LinkedInSyncJob>(j => j.WithIdentity(Key).StoreDurably());
-        if (!Jobs.LinkedInBackgroundSettings.From(config).RunInBackground)
+        if (!LinkedInBackgroundSettings.From(config).RunInBackground)
         {
             return;
         }

@@ -26,7 +26,7 @@ public sealed record SyncOverview(
     IReadOnlyList<SyncErrorRow> Errors);
 
 /// <summary>Reads for the sync status page and the Retry actions (re-enqueue a failed entity into the outbox).</summary>
-public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInSyncMeter meter, ILinkedInSyncSignal signal, TimeProvider clock)
+public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInSyncMeter meter, ILinkedInSignals signal, TimeProvider clock)
 {
     public async Task<SyncOverview> GetAsync(CancellationToken ct = default)
     {
@@ -76,7 +76,7 @@ public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInSyncMeter me
         await db.SaveChangesAsync(ct);
         if (errors.Count > 0)
         {
-            signal.Notify();
+            signal.OutboxWritten();
         }
         return errors.Count;
     }

@@ -1,7 +1,7 @@
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
 using Attract.IntegrationTests.Infrastructure;
-using Attract.Web.Integrations.LinkedIn.Jobs;
+using Attract.Web.Integrations.LinkedIn;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -6,6 +6,7 @@ using Attract.Core.LinkedIn;
 using Attract.Core.Notes;
 using Attract.Core.Outbox;
 using Attract.IntegrationTests.Infrastructure;
+using Attract.Web.Integrations.LinkedIn;
 using Attract.Web.Integrations.LinkedIn.Sync;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,11 +25,8 @@ public sealed class LinkedInSyncDrainTests : IDisposable
     private AttractFactory Create(bool sendProspects) => new AttractFactory()
         .WithSetting("LinkedIn:Sync:DrainInterval", "1.00:00:00")
         .WithSetting("LinkedIn:Sync:SendProspects", sendProspects ? "true" : "false")
-        .WithServices(s =>
-        {
-            s.AddSingleton(_linkedIn.Mock.Object);
-            s.AddSingleton<ILinkedInSyncSignal>(new NoSignal());
-        });
+        .WithSetting(LinkedInBackgroundSettings.ConfigKey, "false")
+        .WithServices(s => s.AddSingleton(_linkedIn.Mock.Object));
 
     private static Task ConnectAsync(AttractFactory factory, bool enabled = true, bool backfillDone = true) =>
         factory.SeedConnectionAsync(c =>
@@ -254,12 +252,5 @@ public sealed class LinkedInSyncDrainTests : IDisposable
         var response = await client.PostAsync("/Admin/LinkedIn/Sync?handler=RetryAll", new FormUrlEncodedContent(new Dictionary<string, string>()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    private sealed class NoSignal : ILinkedInSyncSignal
-    {
-        public void Notify()
-        {
-        }
     }
 }
