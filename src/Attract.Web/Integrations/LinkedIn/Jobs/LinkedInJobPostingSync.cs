@@ -56,23 +56,11 @@ public sealed partial class LinkedInJobPostingSync(
     /// <summary>Leases up to <see cref="BatchSize"/> unprocessed Job rows; only rows this call updated are returned.</summary>
     public async Task<List<OutboxMessage>> ClaimAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var owner = $"{Environment.MachineName}:jobs:{Guid.NewGuid():N}";
-        var ids = await Due(now).OrderBy(m => m.Id).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        // The conditional update is the lease: a row another instance claimed in the meantime no longer matches Due().
-        var until = now + Lease;
-        await Due(now).Where(m => ids.Contains(m.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, owner).SetProperty(m => m.ClaimedUntilUtc, until), ct);
-        return await db.OutboxMessages.Where(m => m.ClaimedBy == owner && m.ProcessedAtUtc == null).OrderBy(m => m.Id).ToListAsync(ct);
+        var owner = await db.OutboxMessages.LeaseAsync(JobTypes, BatchSize, Lease, clock.GetUtcNow().UtcDateTime, "jobs", MaxAttempts, ct);
+        return owner is null ? [] : await db.OutboxMessages.Owned(owner).ToListAsync(ct);
     }
 
-    private IQueryable<OutboxMessage> Due(DateTime now) => db.OutboxMessages.Where(m =>
-        m.EntityType == TrackedTypes.Job && m.ProcessedAtUtc == null && m.Attempts < MaxAttempts
-        && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now));
+    private static readonly string[] JobTypes = [TrackedTypes.Job];
 
     private async Task<int> SendAsync(LinkedInConnection connection, LinkedInAppCredentials app, List<OutboxMessage> rows, CancellationToken ct)
     {

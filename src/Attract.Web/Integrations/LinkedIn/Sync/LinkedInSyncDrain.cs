@@ -68,24 +68,11 @@ public sealed partial class LinkedInSyncDrain(
         return total;
     }
 
-    /// <summary>Leases up to <see cref="ClaimSize"/> rows with a conditional UPDATE (unclaimed or lease expired).</summary>
+    /// <summary>Leases up to <see cref="ClaimSize"/> due rows (<see cref="OutboxLeases"/>).</summary>
     internal async Task<List<OutboxMessage>> ClaimAsync(CancellationToken ct)
     {
-        var now = Now;
-        var ids = await db.OutboxMessages.AsNoTracking()
-            .Where(o => EntityTypes.Contains(o.EntityType) && o.ProcessedAtUtc == null && (o.ClaimedUntilUtc == null || o.ClaimedUntilUtc < now))
-            .OrderBy(o => o.Id).Select(o => o.Id).Take(ClaimSize).ToListAsync(ct);
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        var token = $"{Environment.MachineName}:{Guid.NewGuid():N}";
-        var until = now + Lease;
-        await db.OutboxMessages
-            .Where(o => ids.Contains(o.Id) && o.ProcessedAtUtc == null && (o.ClaimedUntilUtc == null || o.ClaimedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, token).SetProperty(o => o.ClaimedUntilUtc, until), ct);
-        return await db.OutboxMessages.AsNoTracking().Where(o => ids.Contains(o.Id) && o.ClaimedBy == token && o.ProcessedAtUtc == null)
-            .OrderBy(o => o.Id).ToListAsync(ct);
+        var owner = await db.OutboxMessages.LeaseAsync(EntityTypes, ClaimSize, Lease, Now, "in-ats", ct: ct);
+        return owner is null ? [] : await db.OutboxMessages.AsNoTracking().Owned(owner).ToListAsync(ct);
     }
 
     private async Task CompleteAsync(SyncBatch batch, Exception? transient, CancellationToken ct)

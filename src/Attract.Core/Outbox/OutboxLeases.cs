@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Attract.Core.Outbox;
+
+/// <summary>
+/// Leasing outbox rows so that several Attract instances on one database never send the same row at once. A lease is a
+/// conditional UPDATE: only rows still due (unprocessed, unclaimed or with an expired lease) are stamped with the caller's
+/// owner token, so when two instances race for the same rows each row ends up with exactly one owner.
+/// </summary>
+public static class OutboxLeases
+{
+    /// <summary>Unprocessed rows of <paramref name="entityTypes"/> whose lease (or retry backoff) has run out.</summary>
+    public static IQueryable<OutboxMessage> Due(this IQueryable<OutboxMessage> outbox, IReadOnlyCollection<string> entityTypes, DateTime nowUtc,
+        int maxAttempts = int.MaxValue)
+    {
+        var due = outbox.Where(o => entityTypes.Contains(o.EntityType) && o.ProcessedAtUtc == null
+            && (o.ClaimedUntilUtc == null || o.ClaimedUntilUtc < nowUtc));
+        return maxAttempts == int.MaxValue ? due : due.Where(o => o.Attempts < maxAttempts);
+    }
+
+    /// <summary>
+    /// Leases up to <paramref name="size"/> due rows, oldest first, until <paramref name="nowUtc"/> + <paramref name="lease"/>.
+    /// Returns the owner token (load the rows with <see cref="Owned"/>), or null when nothing was due.
+    /// </summary>
+    public static async Task<string?> LeaseAsync(this DbSet<OutboxMessage> outbox, IReadOnlyCollection<string> entityTypes, int size, TimeSpan lease,
+        DateTime nowUtc, string purpose, int maxAttempts = int.MaxValue, CancellationToken ct = default)
+    {
+        var ids = await outbox.AsNoTracking().Due(entityTypes, nowUtc, maxAttempts).OrderBy(o => o.Id).Select(o => o.Id).Take(size).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+        var owner = $"{Environment.MachineName}:{purpose}:{Guid.NewGuid():N}";
+        var until = nowUtc + lease;
+        await outbox.Due(entityTypes, nowUtc, maxAttempts).Where(o => ids.Contains(o.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, owner).SetProperty(o => o.ClaimedUntilUtc, until), ct);
+        return owner;
+    }
+
+    /// <summary>The unprocessed rows <paramref name="owner"/> holds, oldest first.</summary>
+    public static IQueryable<OutboxMessage> Owned(this IQueryable<OutboxMessage> outbox, string owner) =>
+        outbox.Where(o => o.ClaimedBy == owner && o.ProcessedAtUtc == null).OrderBy(o => o.Id);
+}

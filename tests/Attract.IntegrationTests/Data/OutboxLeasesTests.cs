@@ -1,0 +1,80 @@
+using Attract.Core.Common;
+using Attract.Core.Outbox;
+using Attract.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attract.IntegrationTests.Data;
+
+public sealed class OutboxLeasesTests : IDisposable
+{
+    private static readonly string[] Candidates = [TrackedTypes.Candidate];
+    private static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+    private readonly AttractFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private Task<List<long>> AddRowsAsync(int count, string type = TrackedTypes.Candidate, int attempts = 0) => _factory.WithDbAsync(async db =>
+    {
+        var rows = Enumerable.Range(1, count).Select(i => new OutboxMessage
+        {
+            EntityType = type,
+            EntityId = i,
+            Operation = ChangeOperation.Updated,
+            OccurredAtUtc = Now,
+            Attempts = attempts,
+        }).ToList();
+        db.OutboxMessages.AddRange(rows);
+        db.TrackChanges = false;
+        await db.SaveChangesAsync();
+        return rows.Select(r => r.Id).ToList();
+    });
+
+    private Task ClearAsync() => _factory.WithDbAsync(db => db.OutboxMessages.ExecuteDeleteAsync());
+
+    private Task<List<long>> LeaseAsync(int size, DateTime now, int maxAttempts = int.MaxValue) => _factory.WithDbAsync(async db =>
+    {
+        var owner = await db.OutboxMessages.LeaseAsync(Candidates, size, TimeSpan.FromMinutes(2), now, "test", maxAttempts);
+        return owner is null ? [] : await db.OutboxMessages.Owned(owner).Select(o => o.Id).ToListAsync();
+    });
+
+    [Fact]
+    public async Task LeaseAsync_TwoInstancesAtOnce_EachRowHasOneOwner()
+    {
+        await ClearAsync();
+        var ids = await AddRowsAsync(40);
+
+        var leases = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => LeaseAsync(15, Now)));
+
+        var all = leases.SelectMany(l => l).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(ids.Order(), all.Order());
+    }
+
+    [Fact]
+    public async Task LeaseAsync_LeaseNotExpired_RowsAreNotLeasedAgain_UntilItExpires()
+    {
+        await ClearAsync();
+        var ids = await AddRowsAsync(3);
+
+        var first = await LeaseAsync(10, Now);
+        var during = await LeaseAsync(10, Now.AddMinutes(1));
+        var after = await LeaseAsync(10, Now.AddMinutes(3));
+
+        Assert.Equal(ids.Order(), first.Order());
+        Assert.Empty(during);
+        Assert.Equal(ids.Order(), after.Order());
+    }
+
+    [Fact]
+    public async Task LeaseAsync_OtherTypesProcessedOrOutOfAttempts_AreLeftAlone()
+    {
+        var jobs = await AddRowsAsync(2, TrackedTypes.Job);
+        var exhausted = await AddRowsAsync(2, attempts: 10);
+        var processed = await AddRowsAsync(2);
+        await _factory.WithDbAsync(db => db.OutboxMessages.Where(o => processed.Contains(o.Id)).ExecuteUpdateAsync(s => s.SetProperty(o => o.ProcessedAtUtc, Now)));
+
+        var leased = await LeaseAsync(100, Now, maxAttempts: 10);
+
+        Assert.Empty(leased.Intersect(jobs.Concat(exhausted).Concat(processed)));
+    }
+}
