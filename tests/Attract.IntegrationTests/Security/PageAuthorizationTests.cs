@@ -1,5 +1,8 @@
 using System.Net;
 using Attract.IntegrationTests.Infrastructure;
+using Attract.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +30,45 @@ public class PageAuthorizationTests : IDisposable
             var response = await client.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{url} answered {(int)response.StatusCode} to an anonymous visitor");
             Assert.StartsWith("/Account/Login", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Every page whose policy names roles answers 403 to each demo role outside them, before any handler runs (so the
+    /// row id does not matter). The policies are read from the endpoints, so a new page is covered without editing this test.
+    /// </summary>
+    [Fact]
+    public async Task EveryPage_RoleOutsideItsPolicy_Returns403()
+    {
+        var provider = _factory.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var denied = new List<(string Route, string Email)>();
+        foreach (var endpoint in PageEndpoints().Where(e => !AnonymousPages.Contains(Route(e))))
+        {
+            var policy = await AuthorizationPolicy.CombineAsync(provider, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>());
+            var allowed = policy?.Requirements.OfType<RolesAuthorizationRequirement>().Select(r => r.AllowedRoles.ToHashSet()).ToList() ?? [];
+            if (allowed.Count == 0)
+            {
+                continue;
+            }
+            foreach (var (email, _, role) in DemoSeeder.DemoUsers)
+            {
+                if (!allowed.All(roles => roles.Contains(role)))
+                {
+                    denied.Add((Route(endpoint), email));
+                }
+            }
+        }
+        Assert.Contains(denied, d => d.Route == "/Admin/LinkedIn/Pulls" && d.Email == "hiring.manager@contoso.test");
+        Assert.Contains(denied, d => d.Route.StartsWith("/Prospects", StringComparison.Ordinal) && d.Email == "interviewer@contoso.test");
+        foreach (var group in denied.GroupBy(d => d.Email))
+        {
+            var client = await _factory.SignedInClientAsync(group.Key);
+            foreach (var (route, email) in group)
+            {
+                var url = route.Replace("{id:int}", "1").Replace("{id}", "1");
+                var response = await client.GetAsync(url);
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{url} answered {(int)response.StatusCode} to {email}");
+            }
         }
     }
 
@@ -61,11 +103,14 @@ public class PageAuthorizationTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 
-    private IEnumerable<string> PageRoutes() =>
+    private IEnumerable<RouteEndpoint> PageEndpoints() =>
         _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Where(r => !r.EndsWith("/Index", StringComparison.Ordinal))
-            .Distinct();
+            .Where(e => !Route(e).EndsWith("/Index", StringComparison.Ordinal))
+            .DistinctBy(Route);
+
+    private static string Route(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+
+    private IEnumerable<string> PageRoutes() => PageEndpoints().Select(Route);
 }
