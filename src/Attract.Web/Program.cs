@@ -23,6 +23,11 @@ builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<AttractDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLinkedInIntegration(builder.Configuration);
+builder.Services.AddAttractScheduler(builder.Configuration, q =>
+{
+    OutboxCleanupJob.Configure(q, builder.Configuration);
+    LinkedInSetup.ConfigureJobs(q, builder.Configuration);
+});
 builder.Services.AddRazorPages();
 
 var app = builder.Build();

@@ -5,6 +5,7 @@ using Attract.Web.Integrations.LinkedIn.Sync;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace Attract.Web.Integrations.LinkedIn;
 
@@ -38,13 +39,15 @@ public static class LinkedInSetup
         services.ConfigureDbContext<AttractDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<LinkedInChangeInterceptor>()));
         services.AddLinkedInSync();
         services.AddLinkedInExportAndJobSync(config);
-        services.AddAttractScheduler(config, q =>
-        {
-            LinkedInJobs.Configure(q);
-            LinkedInSyncJob.Configure(q, config);
-            Export.LinkedInExportSetup.Configure(q, config);
-        });
         return services;
+    }
+
+    /// <summary>The integration's Quartz jobs (outbox drain, job postings, export intake, pulls, purged-export polling).</summary>
+    public static void ConfigureJobs(IQuartzBuilder quartz, IConfiguration config)
+    {
+        LinkedInJobs.Configure(quartz);
+        LinkedInSyncJob.Configure(quartz, config);
+        Export.LinkedInExportSetup.Configure(quartz, config);
     }
 }
 

@@ -40,7 +40,9 @@ public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInSyncMeter me
         var hourAgo = now.AddHours(-1);
         var lastMinute = await mine.CountAsync(o => o.ProcessedAtUtc >= minuteAgo, ct);
         var lastHour = await mine.CountAsync(o => o.ProcessedAtUtc >= hourAgo, ct);
-        var backfilled = await mine.CountAsync(o => o.ActorUserId == LinkedInBackfill.Actor && o.ProcessedAtUtc != null, ct);
+        // Progress from what is still pending, so it stays right after the outbox cleanup deleted old processed rows.
+        var backfillPending = await mine.CountAsync(o => o.ActorUserId == LinkedInBackfill.Actor && o.ProcessedAtUtc == null, ct);
+        var backfilled = Math.Max(0, (connection?.BackfillTotal ?? 0) - backfillPending);
         var monthStart = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         var exports = await db.Set<LinkedInNotification>().AsNoTracking()
             .Where(n => n.Type == "EXPORT_CANDIDATE_PROFILE" && n.ReceivedAtUtc >= monthStart && n.SeatUrn != null)

@@ -1,0 +1,33 @@
+using Attract.Core.Common;
+using Attract.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attract.Core.Outbox;
+
+/// <summary>
+/// Keeps the outbox from growing forever: processed rows older than the retention period are deleted in batches.
+/// Unprocessed rows (the backlog, and rows waiting to be retried) are never touched. The newest successfully sent row of
+/// each job is kept, because the job-postings sync reads it to tell a first posting (CREATE) from a later one (UPDATE).
+/// The audit trail is a separate table and is not affected.
+/// </summary>
+public static class OutboxRetention
+{
+    public static async Task<int> DeleteProcessedAsync(this AttractDbContext db, DateTime olderThanUtc, int batchSize = 5000, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var deleted = 0;
+        while (true)
+        {
+            var batch = await db.OutboxMessages
+                .Where(o => o.ProcessedAtUtc != null && o.ProcessedAtUtc < olderThanUtc
+                    && (o.EntityType != TrackedTypes.Job || db.OutboxMessages.Any(n => n.EntityType == TrackedTypes.Job && n.EntityId == o.EntityId
+                        && n.ProcessedAtUtc != null && n.LastError == null && n.Id > o.Id)))
+                .OrderBy(o => o.Id).Select(o => o.Id).Take(batchSize).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return deleted;
+            }
+            deleted += await db.OutboxMessages.Where(o => batch.Contains(o.Id)).ExecuteDeleteAsync(ct);
+        }
+    }
+}
