@@ -876,6 +876,22 @@ namespace Attract.Migrations.SqlServer.Migrations
                     b.ToTable("LinkedInSyncError");
                 });
 
+            modelBuilder.Entity("Attract.Core.LinkedIn.LinkedInUsage", b =>
+                {
+                    b.Property<DateTime>("MinuteUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("int");
+
+                    b.HasKey("MinuteUtc");
+
+                    b.ToTable("LinkedInUsage", (string)null);
+                });
+
             modelBuilder.Entity("Attract.Core.LinkedIn.LinkedInUserLink", b =>
                 {
                     b.Property<int>("Id")

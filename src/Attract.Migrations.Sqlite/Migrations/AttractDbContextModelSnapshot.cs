@@ -840,6 +840,22 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.ToTable("LinkedInSyncError");
                 });
 
+            modelBuilder.Entity("Attract.Core.LinkedIn.LinkedInUsage", b =>
+                {
+                    b.Property<DateTime>("MinuteUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MinuteUtc");
+
+                    b.ToTable("LinkedInUsage", (string)null);
+                });
+
             modelBuilder.Entity("Attract.Core.LinkedIn.LinkedInUserLink", b =>
                 {
                     b.Property<int>("Id")

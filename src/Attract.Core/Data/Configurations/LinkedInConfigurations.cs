@@ -116,3 +116,12 @@ public class LinkedInPurgedExportConfiguration : IEntityTypeConfiguration<Linked
         b.Property(p => p.PersonUrn).HasMaxLength(200);
     }
 }
+
+public class LinkedInUsageConfiguration : IEntityTypeConfiguration<LinkedInUsage>
+{
+    public void Configure(EntityTypeBuilder<LinkedInUsage> b)
+    {
+        b.ToTable("LinkedInUsage");
+        b.HasKey(u => u.MinuteUtc);
+    }
+}

@@ -32,6 +32,10 @@ public static class LinkedInSetup
             services.AddLinkedInRecruiter(config.GetSection(LinkedInRecruiterOptions.DefaultSectionName));
             services.AddSingleton<IPostConfigureOptions<LinkedInRecruiterOptions>>(
                 new PostConfigureOptions<LinkedInRecruiterOptions>(Options.DefaultName, endpoint.Apply));
+            foreach (var client in new[] { ServiceCollectionExtensions.OAuthClientName, ServiceCollectionExtensions.RecruiterClientName, ServiceCollectionExtensions.ProvisioningClientName })
+            {
+                services.AddHttpClient(client).AddHttpMessageHandler<LinkedInUsageHandler>();
+            }
         }
         services.AddSingleton(LinkedInBackgroundSettings.From(config));
         services.AddSingleton<ILinkedInSignals, LinkedInSignals>();

@@ -19,6 +19,7 @@ public sealed partial class LinkedInJobPostingSync(
     AttractDbContext db,
     LinkedInCapabilities capabilities,
     LinkedInConnector connector,
+    Sync.LinkedInUsageMeter usage,
     TimeProvider clock,
     ILogger<LinkedInJobPostingSync> logger)
 {
@@ -88,6 +89,7 @@ public sealed partial class LinkedInJobPostingSync(
             if (postings.Count > 0)
             {
                 var results = await connector.Recruiter.SubmitJobPostingsAsync(app, postings, ct);
+                usage.CountRecords(postings.Count);
                 foreach (var r in results.Where(r => r.Status is < 200 or >= 300))
                 {
                     failed[r.ExternalJobPostingId] = $"{r.Status} {r.Error?.Message}".Trim();
@@ -170,6 +172,7 @@ public sealed partial class LinkedInJobPostingSync(
         {
             // CREATE is an upsert of the posting (state LISTED or CLOSED); LinkedIn splits the list into batches of ≤ 100.
             var results = await connector.Recruiter.SubmitJobPostingsAsync(app, jobs.Select(j => ToPosting(context, j, firstTime: true)!), ct);
+            usage.CountRecords(jobs.Count);
             var failed = results.Count(r => r.Status is < 200 or >= 300);
             cursor.LastError = failed == 0 ? null : $"{failed} of {jobs.Count} job postings were refused.";
             LogBackfilled(logger, jobs.Count, failed);

@@ -30,8 +30,6 @@ internal sealed class SyncBatch(ILinkedInRecruiterClient client, LinkedInAppCred
 
     public HashSet<(string Type, long Id)> Succeeded { get; } = [];
 
-    public int Requests { get; set; }
-
     public int Records { get; set; }
 
     public IEnumerable<OutboxMessage> Of(string type) => Rows.Where(r => r.EntityType == type);
@@ -257,7 +255,6 @@ public sealed partial class LinkedInSyncDrain
             batch.Finish(rowList.Where(r => keys.Contains(Key(r.EntityId))));
             return;
         }
-        batch.Requests += (count + 99) / 100;
         batch.Records += count;
         var keyList = keys.ToList();
         List<BatchFailure<string>> failures;

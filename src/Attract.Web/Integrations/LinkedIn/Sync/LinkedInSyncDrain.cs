@@ -17,7 +17,7 @@ public sealed partial class LinkedInSyncDrain(
     AttractDbContext db,
     LinkedInConnector connector,
     LinkedInBackfill backfill,
-    LinkedInSyncMeter meter,
+    LinkedInUsageMeter usage,
     IOptions<LinkedInIntegrationOptions> options,
     TimeProvider clock,
     ILogger<LinkedInSyncDrain> logger)
@@ -107,7 +107,7 @@ public sealed partial class LinkedInSyncDrain(
             LogTransient(logger, pending.Count, error);
         }
         await RecordErrorsAsync(batch, now, ct);
-        meter.Record(batch.Requests, batch.Records);
+        usage.CountRecords(batch.Records);
     }
 
     private async Task RecordErrorsAsync(SyncBatch batch, DateTime now, CancellationToken ct)

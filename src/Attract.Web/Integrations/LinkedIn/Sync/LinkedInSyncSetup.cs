@@ -11,7 +11,9 @@ public static class LinkedInSyncSetup
         services.AddScoped<LinkedInSyncDrain>();
         services.AddScoped<LinkedInBackfill>();
         services.AddScoped<LinkedInSyncStatus>();
-        services.AddSingleton<LinkedInSyncMeter>();
+        services.AddSingleton<LinkedInUsageMeter>();
+        services.AddHostedService<LinkedInUsageFlusher>();
+        services.AddTransient<LinkedInUsageHandler>();
         return services;
     }
 }

@@ -16,9 +16,8 @@ public sealed record SyncOverview(
     int Retrying,
     int ProcessedLastMinute,
     int ProcessedLastHour,
-    (int Requests, int Records) SentLastMinute,
-    (int Requests, int Records) SentToday,
-    DateTime MeterSinceUtc,
+    int RequestsToday,
+    int RecordsLastMinute,
     DateTime? BackfillQueuedAtUtc,
     int BackfillTotal,
     int BackfillProcessed,
@@ -26,7 +25,7 @@ public sealed record SyncOverview(
     IReadOnlyList<SyncErrorRow> Errors);
 
 /// <summary>Reads for the sync status page and the Retry actions (re-enqueue a failed entity into the outbox).</summary>
-public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInSyncMeter meter, ILinkedInSignals signal, TimeProvider clock)
+public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter usage, ILinkedInSignals signal, TimeProvider clock)
 {
     public async Task<SyncOverview> GetAsync(CancellationToken ct = default)
     {
@@ -47,11 +46,12 @@ public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInSyncMeter me
         var exports = await db.Set<LinkedInNotification>().AsNoTracking()
             .Where(n => n.Type == "EXPORT_CANDIDATE_PROFILE" && n.ReceivedAtUtc >= monthStart && n.SeatUrn != null)
             .GroupBy(n => n.SeatUrn).Select(g => g.Count()).ToListAsync(ct);
+        var (requestsToday, recordsLastMinute) = await usage.ReadAsync(db, ct);
         var errors = await db.Set<LinkedInSyncError>().AsNoTracking().Where(e => e.ResolvedAtUtc == null)
             .OrderByDescending(e => e.OccurredAtUtc).Take(50)
             .Select(e => new SyncErrorRow(e.Id, e.EntityType, e.EntityId, e.Status, e.Message, e.OccurredAtUtc, e.Attempts)).ToListAsync(ct);
         return new SyncOverview(connection?.AccessLevel ?? LinkedInAccessLevel.None, connection is not null, connection?.LastSyncAtUtc,
-            backlog, retrying, lastMinute, lastHour, meter.Since(minuteAgo), meter.Since(now.Date), meter.StartedAtUtc,
+            backlog, retrying, lastMinute, lastHour, requestsToday, recordsLastMinute,
             connection?.BackfillQueuedAtUtc, connection?.BackfillTotal ?? 0, backfilled, exports.Count == 0 ? 0 : exports.Max(), errors);
     }
 

@@ -1,19 +1,21 @@
 using Attract.Web.Infrastructure;
 using Attract.Web.Integrations.LinkedIn;
 using Attract.Web.Integrations.LinkedIn.Sync;
+using LinkedIn.Recruiter;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Attract.Web.Pages.Admin.LinkedIn.Sync;
 
 /// <summary>Admin → LinkedIn sync status: capabilities, backlog, throughput, quota use, backfill progress, errors with Retry.</summary>
 [Authorize(Policy = Policies.Admin)]
-public class IndexModel(LinkedInSyncStatus status) : PageModel
+public class IndexModel(LinkedInSyncStatus status, IOptions<LinkedInRecruiterOptions> recruiter) : PageModel
 {
-    public const int DailyRequestLimit = 100_000;
-    public const int RecordsPerMinuteLimit = 10_000;
     public const int ExportsPerSeatPerMonthLimit = 300;
+
+    public LinkedInQuotaOptions Quotas => recruiter.Value.Quotas;
 
     [TempData]
     public string? StatusMessage { get; set; }

@@ -1,0 +1,35 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Attract.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class LinkedInUsage : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LinkedInUsage",
+                columns: table => new
+                {
+                    MinuteUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Requests = table.Column<int>(type: "INTEGER", nullable: false),
+                    Records = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LinkedInUsage", x => x.MinuteUtc);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LinkedInUsage");
+        }
+    }
+}

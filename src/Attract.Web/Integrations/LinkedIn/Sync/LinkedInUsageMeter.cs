@@ -1,0 +1,195 @@
+using System.Data.Common;
+using Attract.Core.Data;
+using Attract.Core.LinkedIn;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attract.Web.Integrations.LinkedIn.Sync;
+
+/// <summary>
+/// Counts what this process sends to LinkedIn per UTC minute and adds it to the shared <see cref="LinkedInUsage"/> rows
+/// (so the quota table covers every instance and survives restarts). Counting never touches the database: the counts
+/// are flushed every few seconds by <see cref="LinkedInUsageFlusher"/> with their own DbContext, so a caller holding a
+/// transaction is never blocked or made part of it. Reads add what this process has not flushed yet.
+/// </summary>
+public sealed partial class LinkedInUsageMeter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<LinkedInUsageMeter> logger)
+{
+    public static readonly TimeSpan Keep = TimeSpan.FromDays(2);
+
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _flushing = new(1, 1);
+    private Dictionary<DateTime, (int Requests, int Records)> _pending = [];
+    private Dictionary<DateTime, (int Requests, int Records)> _inFlight = [];
+    private DateTime _lastCleanupUtc = DateTime.MinValue;
+
+    public void CountRequest() => Add(1, 0);
+
+    public void CountRecords(int records) => Add(0, records);
+
+    private void Add(int requests, int records)
+    {
+        if (requests == 0 && records == 0)
+        {
+            return;
+        }
+        var minute = LinkedInUsage.MinuteOf(clock.GetUtcNow().UtcDateTime);
+        lock (_gate)
+        {
+            var (r, n) = _pending.GetValueOrDefault(minute);
+            _pending[minute] = (r + requests, n + records);
+        }
+    }
+
+    /// <summary>Requests since the start of today (UTC) and records in the last minute, over all instances.</summary>
+    public async Task<(int RequestsToday, int RecordsLastMinute)> ReadAsync(AttractDbContext db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = now.Date;
+        var minuteAgo = LinkedInUsage.MinuteOf(now.AddMinutes(-1));
+        var usage = db.Set<LinkedInUsage>().AsNoTracking();
+        var requests = await usage.Where(u => u.MinuteUtc >= today).SumAsync(u => u.Requests, ct);
+        var records = await usage.Where(u => u.MinuteUtc > minuteAgo).SumAsync(u => u.Records, ct);
+        lock (_gate)
+        {
+            foreach (var counts in new[] { _pending, _inFlight })
+            {
+                requests += counts.Where(p => p.Key >= today).Sum(p => p.Value.Requests);
+                records += counts.Where(p => p.Key > minuteAgo).Sum(p => p.Value.Records);
+            }
+        }
+        return (requests, records);
+    }
+
+    /// <summary>Writes the pending counts (added to whatever other instances wrote) and, hourly, drops rows older than <see cref="Keep"/>.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        await _flushing.WaitAsync(ct);
+        try
+        {
+            await FlushLockedAsync(ct);
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    private async Task FlushLockedAsync(CancellationToken ct)
+    {
+        Dictionary<DateTime, (int Requests, int Records)> batch;
+        lock (_gate)
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+            batch = _pending;
+            _inFlight = new(batch); // still counted by reads until its row is written
+            _pending = [];
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttractDbContext>();
+        foreach (var (minute, (requests, records)) in batch)
+        {
+            try
+            {
+                await AddToRowAsync(db, minute, requests, records, ct);
+                lock (_gate)
+                {
+                    _inFlight.Remove(minute);
+                }
+            }
+            catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException && !ct.IsCancellationRequested)
+            {
+                LogFlushFailed(logger, ex);
+                lock (_gate)
+                {
+                    _inFlight.Remove(minute);
+                    var (r, n) = _pending.GetValueOrDefault(minute);
+                    _pending[minute] = (r + requests, n + records); // counted again on the next flush
+                }
+            }
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - _lastCleanupUtc > TimeSpan.FromHours(1))
+        {
+            _lastCleanupUtc = now;
+            var cutoff = now - Keep;
+            try
+            {
+                await db.Set<LinkedInUsage>().Where(u => u.MinuteUtc < cutoff).ExecuteDeleteAsync(ct);
+            }
+            catch (DbException ex)
+            {
+                LogFlushFailed(logger, ex);
+            }
+        }
+    }
+
+    private static async Task AddToRowAsync(AttractDbContext db, DateTime minute, int requests, int records, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var updated = await db.Set<LinkedInUsage>().Where(u => u.MinuteUtc == minute)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Requests, u => u.Requests + requests).SetProperty(u => u.Records, u => u.Records + records), ct);
+            if (updated > 0)
+            {
+                return;
+            }
+            db.Add(new LinkedInUsage { MinuteUtc = minute, Requests = requests, Records = records });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                db.ChangeTracker.Clear(); // another instance inserted the minute first: add to its row
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record LinkedIn usage; it is kept and written on the next flush")]
+    private static partial void LogFlushFailed(ILogger logger, Exception ex);
+}
+
+/// <summary>Flushes <see cref="LinkedInUsageMeter"/> every 5 seconds, and once more when Attract stops.</summary>
+public sealed class LinkedInUsageFlusher(LinkedInUsageMeter meter) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await meter.FlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await meter.FlushAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbException or OperationCanceledException or ObjectDisposedException)
+        {
+            // shutting down: counts not yet written are lost, which only makes the quota table read low
+        }
+    }
+}
+
+/// <summary>Counts every HTTP request the LinkedIn clients send (each retry is a request LinkedIn counts too).</summary>
+public sealed class LinkedInUsageHandler(LinkedInUsageMeter meter) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        meter.CountRequest();
+        return base.SendAsync(request, cancellationToken);
+    }
+}
