@@ -17,6 +17,9 @@ public class Candidate : ITracked, IVersioned
 
     public List<CandidateEmail> Emails { get; set; } = [];
 
+    /// <summary>The indexed words the candidate search matches (see <see cref="CandidateSearch"/>).</summary>
+    public List<CandidateSearchTerm> SearchTerms { get; private set; } = [];
+
     public List<string> Phones { get; set; } = [];
 
     public string? CurrentCompany { get; set; }
@@ -72,12 +75,22 @@ public class Candidate : ITracked, IVersioned
         RefreshSearchText();
     }
 
-    /// <summary>Recomputes <see cref="SearchText"/>; SaveChanges calls it for every changed candidate.</summary>
+    /// <summary>
+    /// Recomputes <see cref="SearchText"/> and brings <see cref="SearchTerms"/> in step with the names, company and
+    /// emails: terms that no longer apply are removed, new ones added, unchanged rows left alone. SaveChanges calls it for
+    /// every added or changed candidate (after loading <see cref="Emails"/> and <see cref="SearchTerms"/>).
+    /// </summary>
     public void RefreshSearchText()
     {
         var text = string.Join(" | ", new[] { $"{FirstName} {LastName}", CurrentCompany }
             .Concat(Emails.Select(e => e.Address)).Where(s => !string.IsNullOrWhiteSpace(s))).ToLowerInvariant();
         SearchText = text.Length > 1000 ? text[..1000] : text;
+
+        var wanted = CandidateSearchTokenizer.Terms(FirstName, LastName, CurrentCompany, Emails.Select(e => e.Address))
+            .ToHashSet(StringComparer.Ordinal);
+        SearchTerms.RemoveAll(t => !wanted.Contains(t.Term));
+        wanted.ExceptWith(SearchTerms.Select(t => t.Term));
+        SearchTerms.AddRange(wanted.Order(StringComparer.Ordinal).Select(term => new CandidateSearchTerm { CandidateId = Id, Term = term }));
     }
 
     public void SetLinkedInProfileUrl(string? url)

@@ -25,6 +25,7 @@ public partial class AttractDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var now = UtcNow;
+        await RefreshCandidateSearchAsync(cancellationToken);
         var pending = CollectChanges(now, TrackChanges);
         if (pending.Count == 0)
         {
@@ -91,12 +92,65 @@ public partial class AttractDbContext
         }
     }
 
+    /// <summary>
+    /// Refreshes the search text and terms of every added or changed candidate (own properties or emails). A changed
+    /// candidate's emails and terms are loaded first when the caller did not load them, so the terms are diffed against
+    /// the stored rows; terms added in memory before that (e.g. by <see cref="Candidate.SetName"/>) are dropped first.
+    /// </summary>
+    private async Task RefreshCandidateSearchAsync(CancellationToken ct)
+    {
+        ChangeTracker.DetectChanges();
+        var tracked = ChangeTracker.Entries<Candidate>().ToList();
+        var changed = tracked.Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity)
+            .ToHashSet(ReferenceEqualityComparer.Instance);
+        var saved = tracked.Where(e => e.State != EntityState.Added).ToDictionary(e => e.Entity.Id, e => e.Entity);
+        foreach (var email in ChangeTracker.Entries<CandidateEmail>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var owner = email.Entity.Candidate ?? saved.GetValueOrDefault(email.Property(e => e.CandidateId).OriginalValue);
+            if (owner is not null)
+            {
+                changed.Add(owner);
+            }
+        }
+        foreach (var term in ChangeTracker.Entries<CandidateSearchTerm>().Where(e => e.State == EntityState.Added))
+        {
+            // e.g. SetName on a candidate whose terms were not loaded: diff against the stored terms instead
+            if (saved.GetValueOrDefault(term.Entity.CandidateId) is { } owner)
+            {
+                changed.Add(owner);
+            }
+        }
+        foreach (var candidate in changed.Cast<Candidate>().ToList())
+        {
+            var entry = Entry(candidate);
+            if (entry.State is EntityState.Deleted or EntityState.Detached)
+            {
+                continue;
+            }
+            if (entry.State != EntityState.Added)
+            {
+                if (!entry.Collection(c => c.Emails).IsLoaded)
+                {
+                    await entry.Collection(c => c.Emails).LoadAsync(ct);
+                }
+                var terms = entry.Collection(c => c.SearchTerms);
+                if (!terms.IsLoaded)
+                {
+                    foreach (var unsaved in candidate.SearchTerms.Where(t => Entry(t).State is EntityState.Added or EntityState.Detached).ToList())
+                    {
+                        candidate.SearchTerms.Remove(unsaved);
+                        Entry(unsaved).State = EntityState.Detached;
+                    }
+                    await terms.LoadAsync(ct);
+                }
+            }
+            candidate.RefreshSearchText();
+        }
+    }
+
     private List<PendingChange> CollectChanges(DateTime now, bool track)
     {
-        foreach (var candidate in ChangeTracker.Entries<Candidate>().Where(e => e.State != EntityState.Deleted))
-        {
-            candidate.Entity.RefreshSearchText();
-        }
         ChangeTracker.DetectChanges();
         if (!track)
         {

@@ -40,6 +40,8 @@ public partial class AttractDbContext(
 
     public DbSet<CandidateEmail> CandidateEmails => Set<CandidateEmail>();
 
+    public DbSet<CandidateSearchTerm> CandidateSearchTerms => Set<CandidateSearchTerm>();
+
     public DbSet<JobApplication> Applications => Set<JobApplication>();
 
     public DbSet<StageMove> StageMoves => Set<StageMove>();
@@ -68,7 +70,18 @@ public partial class AttractDbContext(
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AttractDbContext).Assembly);
         builder.Entity<AttractUser>().Property(u => u.DisplayName).HasMaxLength(200);
+        if (Database.ProviderName == SqlServerProviderName)
+        {
+            // Ordinal comparison, so the search's prefix ranges (term >= w AND term < w + U+FFFF) are index seeks that mean
+            // the same as on SQLite's BINARY collation. A linguistic collation would ignore U+FFFF and empty the range.
+            builder.Entity<CandidateSearchTerm>().Property(t => t.Term).UseCollation(BinaryCollation);
+        }
     }
+
+    public const string SqlServerProviderName = "Microsoft.EntityFrameworkCore.SqlServer";
+
+    /// <summary>The SQL Server collation of <see cref="CandidateSearchTerm.Term"/>.</summary>
+    public const string BinaryCollation = "Latin1_General_100_BIN2";
 
     /// <summary>Adds an activity-log line for a domain action (merge, erasure) to be saved with the next SaveChanges.</summary>
     public void Audit(string entityType, long entityId, string action, string description, AuditScope scope) =>

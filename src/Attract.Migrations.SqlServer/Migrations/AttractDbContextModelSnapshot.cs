@@ -205,6 +205,23 @@ namespace Attract.Migrations.SqlServer.Migrations
                     b.ToTable("CandidateEmails");
                 });
 
+            modelBuilder.Entity("Attract.Core.Candidates.CandidateSearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Term", "CandidateId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("CandidateSearchTerms");
+                });
+
             modelBuilder.Entity("Attract.Core.Feedback.Scorecard", b =>
                 {
                     b.Property<int>("Id")
@@ -1402,6 +1419,15 @@ namespace Attract.Migrations.SqlServer.Migrations
                     b.Navigation("Candidate");
                 });
 
+            modelBuilder.Entity("Attract.Core.Candidates.CandidateSearchTerm", b =>
+                {
+                    b.HasOne("Attract.Core.Candidates.Candidate", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Attract.Core.Feedback.Scorecard", b =>
                 {
                     b.HasOne("Attract.Core.Pipeline.JobApplication", "Application")
@@ -1583,6 +1609,8 @@ namespace Attract.Migrations.SqlServer.Migrations
                     b.Navigation("Applications");
 
                     b.Navigation("Emails");
+
+                    b.Navigation("SearchTerms");
                 });
 
             modelBuilder.Entity("Attract.Core.Feedback.Scorecard", b =>

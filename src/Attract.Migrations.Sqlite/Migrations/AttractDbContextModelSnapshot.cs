@@ -194,6 +194,22 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.ToTable("CandidateEmails");
                 });
 
+            modelBuilder.Entity("Attract.Core.Candidates.CandidateSearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Term", "CandidateId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("CandidateSearchTerms");
+                });
+
             modelBuilder.Entity("Attract.Core.Feedback.Scorecard", b =>
                 {
                     b.Property<int>("Id")
@@ -1346,6 +1362,15 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.Navigation("Candidate");
                 });
 
+            modelBuilder.Entity("Attract.Core.Candidates.CandidateSearchTerm", b =>
+                {
+                    b.HasOne("Attract.Core.Candidates.Candidate", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Attract.Core.Feedback.Scorecard", b =>
                 {
                     b.HasOne("Attract.Core.Pipeline.JobApplication", "Application")
@@ -1527,6 +1552,8 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.Navigation("Applications");
 
                     b.Navigation("Emails");
+
+                    b.Navigation("SearchTerms");
                 });
 
             modelBuilder.Entity("Attract.Core.Feedback.Scorecard", b =>

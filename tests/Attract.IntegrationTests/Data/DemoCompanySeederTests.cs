@@ -24,6 +24,7 @@ public class DemoCompanySeederTests
         Assert.Contains(jobs, j => j.Status == JobStatus.Closed);
         Assert.Contains(jobs, j => !j.HasProspectStage);
         Assert.Equal(300, await factory.WithDbAsync(db => db.Candidates.CountAsync()));
+        Assert.False(await factory.WithDbAsync(db => db.Candidates.AnyAsync(c => !c.SearchTerms.Any())));
         Assert.Superset(Job.DefaultStages.Select(s => s.Name).ToHashSet(), stagesInUse.ToHashSet());
         Assert.True(await factory.WithDbAsync(db => db.Scorecards.AnyAsync()));
         Assert.True(await factory.WithDbAsync(db => db.Notes.AnyAsync()));

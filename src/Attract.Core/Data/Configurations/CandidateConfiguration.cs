@@ -29,9 +29,23 @@ public sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidate>
         b.HasIndex(c => c.LinkedInProfileKey);
         b.HasIndex(c => c.LinkedInPersonUrn);
         b.HasMany(c => c.Emails).WithOne(e => e.Candidate).HasForeignKey(e => e.CandidateId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.SearchTerms).WithOne().HasForeignKey(t => t.CandidateId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(c => c.FullName);
         b.Ignore(c => c.PrimaryEmail);
         b.Ignore(c => c.Location);
+    }
+}
+
+/// <summary>
+/// The key (Term, CandidateId) is the search index: a word-prefix search is a range scan on it. On SQL Server the
+/// column also gets a binary collation (<see cref="AttractDbContext"/>), so the ranges compare ordinally as on SQLite.
+/// </summary>
+public sealed class CandidateSearchTermConfiguration : IEntityTypeConfiguration<CandidateSearchTerm>
+{
+    public void Configure(EntityTypeBuilder<CandidateSearchTerm> b)
+    {
+        b.HasKey(t => new { t.Term, t.CandidateId });
+        b.Property(t => t.Term).HasMaxLength(CandidateSearchTerm.MaxLength);
     }
 }
 

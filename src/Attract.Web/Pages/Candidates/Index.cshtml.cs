@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Attract.Web.Pages.Candidates;
 
 /// <summary>
-/// Candidate search with paging. The query filters one indexed-order table (no joins except the visibility rule)
-/// and reads one page with Skip/Take over the (LastName, FirstName, Id) index, so it stays fast at 100,000 rows.
+/// Candidate search with paging. The search words are range scans of the term index (<see cref="CandidateSearch"/>),
+/// and one page is read with Skip/Take over the (LastName, FirstName, Id) index, so it stays fast at 100,000 rows.
 /// </summary>
 public class IndexModel(AttractDbContext db) : PageModel
 {
@@ -40,7 +40,7 @@ public class IndexModel(AttractDbContext db) : PageModel
     {
         var viewer = User.ToViewer();
         CanCreate = viewer.IsRecruiting;
-        var query = db.Candidates.AsNoTracking().VisibleTo(viewer).Matching(Q);
+        var query = db.Candidates.AsNoTracking().VisibleTo(viewer).Matching(db.CandidateSearchTerms, Q);
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await query.InListOrder()

@@ -35,9 +35,9 @@ public class MergeModel(AttractDbContext db) : PageModel
         Survivor = survivor;
         var suggested = await Duplicates.FindAsync(db, survivor.Emails.Select(e => e.Address), survivor.LinkedInProfileUrl, exceptId: id);
         var options = suggested.Select(d => new Option(d.Id, d.Name, null, d.Company, d.Reason)).ToList();
-        var q = string.IsNullOrWhiteSpace(Q) ? survivor.SearchText.Split(" | ")[0] : Q.Trim().ToLowerInvariant();
-        options.AddRange(await db.Candidates.AsNoTracking().Where(c => c.Id != id && c.SearchText.Contains(q))
-            .OrderBy(c => c.LastName).ThenBy(c => c.Id).Take(20)
+        var q = string.IsNullOrWhiteSpace(Q) ? survivor.FullName : Q.Trim();
+        options.AddRange(await db.Candidates.AsNoTracking().Where(c => c.Id != id).Matching(db.CandidateSearchTerms, q)
+            .InListOrder().Take(20)
             .Select(c => new Option(c.Id, c.FirstName + " " + c.LastName, c.Emails.Select(e => e.Address).FirstOrDefault(), c.CurrentCompany, "matches '" + q + "'"))
             .ToListAsync());
         Options = options.DistinctBy(o => o.Id).ToList();

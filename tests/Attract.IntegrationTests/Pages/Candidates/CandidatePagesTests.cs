@@ -1,6 +1,7 @@
 using System.Net;
 using Attract.Core.Pools;
 using Attract.IntegrationTests.Infrastructure;
+using Attract.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attract.IntegrationTests.Pages.Candidates;
@@ -116,6 +117,53 @@ public class CandidatePagesTests : IDisposable
         Assert.Contains("Grace Hopper", Assert.Single(byEmail.QuerySelectorAll("[data-testid=candidates] tbody tr")).TextContent);
         Assert.Equal(6, byCompany.QuerySelectorAll("[data-testid=candidates] tbody tr").Length);
         Assert.Equal("Page 2 of 2", byCompany.QuerySelector("[data-testid=page]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Index_SearchWordPrefixes_EveryWordMustMatch()
+    {
+        await _factory.CreateCandidateAsync("Jane", "Smith", "jane@contoso.com");
+        await _factory.CreateCandidateAsync("Janet", "Smithers", "janet@fabrikam.example");
+        await _factory.CreateCandidateAsync("John", "Smith", "john@fabrikam.example");
+        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
+
+        async Task<string[]> Names(string q) => (await client.GetDocumentAsync($"/Candidates?q={Uri.EscapeDataString(q)}"))
+            .QuerySelectorAll("[data-testid=candidates] tbody tr a").Select(a => a.TextContent.Trim()).ToArray();
+
+        Assert.Equal(["Jane Smith", "Janet Smithers"], await Names("jan smi"));
+        Assert.Equal(["Jane Smith"], await Names("contoso"));
+        Assert.Equal(["John Smith", "Janet Smithers"], await Names("fabrikam"));
+        Assert.Equal(["John Smith"], await Names("John@Fabrikam.example"));
+        Assert.Empty(await Names("john contoso"));
+    }
+
+    [Fact]
+    public async Task Index_SearchAfterEdit_FindsNewNameNotOld()
+    {
+        var candidateId = await _factory.CreateCandidateAsync("Grace", "Brewster", "gmh@navy.example");
+        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
+        var version = (await client.GetDocumentAsync($"/Candidates/Edit/{candidateId}")).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+
+        var saved = await client.PostFormAsync($"/Candidates/Edit/{candidateId}",
+            new Dictionary<string, string>(CandidateForm("Grace", "Hopper", "gmh@navy.example")) { ["Input.Version"] = version });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Empty((await client.GetDocumentAsync("/Candidates?q=brewster")).QuerySelectorAll("[data-testid=candidates] tbody tr"));
+        Assert.Contains("Grace Hopper", Assert.Single((await client.GetDocumentAsync("/Candidates?q=grace+hop")).QuerySelectorAll("[data-testid=candidates] tbody tr")).TextContent);
+    }
+
+    [Fact]
+    public async Task Startup_CandidatesWithoutSearchTerms_AreBackfilled()
+    {
+        await _factory.CreateCandidateAsync("Grace", "Hopper", "grace@navy.example");
+        await _factory.WithDbAsync(db => db.CandidateSearchTerms.ExecuteDeleteAsync()); // a database from before search terms
+        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
+        Assert.Empty((await client.GetDocumentAsync("/Candidates?q=grace")).QuerySelectorAll("[data-testid=candidates] tbody tr"));
+
+        await _factory.Services.MigrateAttractDatabaseAsync(); // what Program runs at start-up
+
+        Assert.Single((await client.GetDocumentAsync("/Candidates?q=grace")).QuerySelectorAll("[data-testid=candidates] tbody tr"));
+        Assert.Contains("navy", await _factory.WithDbAsync(db => db.CandidateSearchTerms.Select(t => t.Term).ToListAsync()));
     }
 
     [Fact]
