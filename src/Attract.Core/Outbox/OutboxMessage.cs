@@ -39,4 +39,17 @@ public class OutboxMessage
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>A row that asks the consumers to send an entity again (a retry), without any change to it.</summary>
+    public static OutboxMessage Resend(string entityType, long entityId, AuditScope scope, string actor, DateTime nowUtc) => new()
+    {
+        EntityType = entityType,
+        EntityId = entityId,
+        Operation = ChangeOperation.Updated,
+        OccurredAtUtc = nowUtc,
+        JobId = scope.JobId,
+        CandidateId = scope.CandidateId,
+        ApplicationId = scope.ApplicationId,
+        ActorUserId = actor,
+    };
 }

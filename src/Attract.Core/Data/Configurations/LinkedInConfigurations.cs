@@ -125,3 +125,17 @@ public class LinkedInUsageConfiguration : IEntityTypeConfiguration<LinkedInUsage
         b.HasKey(u => u.MinuteUtc);
     }
 }
+
+public class LinkedInJobPostingTaskConfiguration : IEntityTypeConfiguration<LinkedInJobPostingTask>
+{
+    public void Configure(EntityTypeBuilder<LinkedInJobPostingTask> b)
+    {
+        b.HasIndex(t => t.TaskId).IsUnique();
+        b.HasIndex(t => new { t.CompletedAtUtc, t.CheckAfterUtc });
+        b.HasIndex(t => t.JobId);
+        b.Property(t => t.TaskId).HasMaxLength(200);
+        b.Property(t => t.Status).HasMaxLength(30);
+        b.Property(t => t.Error).HasMaxLength(2000);
+        b.Ignore(t => t.Failed);
+    }
+}

@@ -44,4 +44,7 @@ public sealed class LinkedInSyncSettings
 
     /// <summary>How often the outbox drain runs (it is also triggered right after changes).</summary>
     public TimeSpan DrainInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long after a job posting was accepted its LinkedIn task is checked (LinkedIn: at least 5 minutes).</summary>
+    public TimeSpan JobTaskCheckDelay { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -5,6 +5,7 @@ using Attract.Core.LinkedIn;
 using Attract.Core.Outbox;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Attract.Web.Integrations.LinkedIn.Jobs;
 
@@ -20,6 +21,7 @@ public sealed partial class LinkedInJobPostingSync(
     LinkedInCapabilities capabilities,
     LinkedInConnector connector,
     Sync.LinkedInUsageMeter usage,
+    IOptions<LinkedInIntegrationOptions> options,
     TimeProvider clock,
     ILogger<LinkedInJobPostingSync> logger)
 {
@@ -51,6 +53,7 @@ public sealed partial class LinkedInJobPostingSync(
             }
             done += await SendAsync(connection, app, claimed, ct);
         }
+        await CheckTasksAsync(app, ct);
         return done;
     }
 
@@ -73,10 +76,13 @@ public sealed partial class LinkedInJobPostingSync(
             .Where(m => m.EntityType == TrackedTypes.Job && entityIds.Contains(m.EntityId) && m.ProcessedAtUtc != null && m.LastError == null)
             .GroupBy(m => m.EntityId).Select(g => new { Id = g.Key, At = g.Max(m => m.ProcessedAtUtc) })
             .ToDictionaryAsync(x => (int)x.Id, x => x.At, ct);
+        // A re-send after a failure (automatic, or the admin's Retry) is a CREATE, which LinkedIn treats as an upsert.
+        var resends = rows.Where(r => r.ActorUserId is TaskRetryActor or Sync.LinkedInSyncStatus.RetryActor).Select(r => (int)r.EntityId).ToHashSet();
         var postings = new List<SimpleJobPosting>();
         foreach (var job in jobIds.Select(id => jobs.GetValueOrDefault(id)).OfType<Job>())
         {
-            var first = job.ActivatedAtUtc is { } activated && (lastSent.GetValueOrDefault(job.Id) is not { } sent || activated >= sent);
+            var first = resends.Contains(job.Id)
+                || (job.ActivatedAtUtc is { } activated && (lastSent.GetValueOrDefault(job.Id) is not { } sent || activated >= sent));
             if (ToPosting(connection.OrganizationUrn!, job, first) is { } posting)
             {
                 postings.Add(posting);
@@ -84,15 +90,23 @@ public sealed partial class LinkedInJobPostingSync(
         }
         string? error = null;
         var failed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var accepted = new List<JobPostingCreateResult>();
         try
         {
             if (postings.Count > 0)
             {
                 var results = await connector.Recruiter.SubmitJobPostingsAsync(app, postings, ct);
                 usage.CountRecords(postings.Count);
-                foreach (var r in results.Where(r => r.Status is < 200 or >= 300))
+                foreach (var r in results)
                 {
-                    failed[r.ExternalJobPostingId] = $"{r.Status} {r.Error?.Message}".Trim();
+                    if (r.Succeeded)
+                    {
+                        accepted.Add(r);
+                    }
+                    else
+                    {
+                        failed[r.ExternalJobPostingId] = $"{r.Status} {r.Error?.Message}".Trim();
+                    }
                 }
             }
         }
@@ -119,6 +133,11 @@ public sealed partial class LinkedInJobPostingSync(
                 row.ClaimedUntilUtc = now + Backoff(row.Attempts); // not due again before the backoff
             }
         }
+        var jobByCode = jobs.Values.ToDictionary(j => j.Code, j => j.Id, StringComparer.Ordinal);
+        await TrackTasksAsync(accepted, jobByCode, rows, now, ct);
+        await RecordJobErrorsAsync(
+            failed.Where(f => jobByCode.ContainsKey(f.Key)).Select(f => (jobByCode[f.Key], (int?)null, "LinkedIn refused the job posting: " + f.Value)).ToList(),
+            [], now, ct);
         await db.SaveChangesAsync(ct);
         if (error is null)
         {
@@ -173,6 +192,7 @@ public sealed partial class LinkedInJobPostingSync(
             // CREATE is an upsert of the posting (state LISTED or CLOSED); LinkedIn splits the list into batches of ≤ 100.
             var results = await connector.Recruiter.SubmitJobPostingsAsync(app, jobs.Select(j => ToPosting(context, j, firstTime: true)!), ct);
             usage.CountRecords(jobs.Count);
+            await TrackTasksAsync(results.Where(r => r.Succeeded), jobs.ToDictionary(j => j.Code, j => j.Id, StringComparer.Ordinal), [], now, ct);
             var failed = results.Count(r => r.Status is < 200 or >= 300);
             cursor.LastError = failed == 0 ? null : $"{failed} of {jobs.Count} job postings were refused.";
             LogBackfilled(logger, jobs.Count, failed);

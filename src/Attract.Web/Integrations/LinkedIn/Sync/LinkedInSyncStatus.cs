@@ -27,6 +27,9 @@ public sealed record SyncOverview(
 /// <summary>Reads for the sync status page and the Retry actions (re-enqueue a failed entity into the outbox).</summary>
 public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter usage, ILinkedInSignals signal, TimeProvider clock)
 {
+    /// <summary>The actor of outbox rows queued by the admin's Retry.</summary>
+    public const string RetryActor = "system:linkedin-retry";
+
     public async Task<SyncOverview> GetAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -63,17 +66,7 @@ public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter u
         foreach (var error in errors.DistinctBy(e => (e.EntityType, e.EntityId)))
         {
             var scope = await ScopeAsync(error.EntityType, (int)error.EntityId, ct);
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                EntityType = error.EntityType,
-                EntityId = error.EntityId,
-                Operation = ChangeOperation.Updated,
-                OccurredAtUtc = now,
-                JobId = scope.JobId,
-                CandidateId = scope.CandidateId,
-                ApplicationId = scope.ApplicationId,
-                ActorUserId = "system:linkedin-retry",
-            });
+            db.OutboxMessages.Add(OutboxMessage.Resend(error.EntityType, error.EntityId, scope, RetryActor, now));
         }
         await db.SaveChangesAsync(ct);
         if (errors.Count > 0)
@@ -85,6 +78,7 @@ public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter u
 
     private async Task<AuditScope> ScopeAsync(string type, int id, CancellationToken ct) => type switch
     {
+        TrackedTypes.Job => new AuditScope(id, null, null),
         TrackedTypes.Candidate => new AuditScope(null, id, null),
         TrackedTypes.Application => await db.Applications.Where(a => a.Id == id).Select(a => new AuditScope(a.JobId, a.CandidateId, a.Id)).FirstOrDefaultAsync(ct),
         TrackedTypes.StageMove => await db.StageMoves.Where(m => m.Id == id).Select(m => new AuditScope(m.Application.JobId, m.Application.CandidateId, m.ApplicationId)).FirstOrDefaultAsync(ct),

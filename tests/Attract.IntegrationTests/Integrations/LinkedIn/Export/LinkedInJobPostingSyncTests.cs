@@ -27,7 +27,7 @@ public sealed class LinkedInJobPostingSyncTests : IDisposable
                 var list = postings.ToList();
                 await Task.Delay(50);
                 list.ForEach(_sent.Enqueue);
-                return (IReadOnlyList<JobPostingCreateResult>)list.Select(p => new JobPostingCreateResult { ExternalJobPostingId = p.ExternalJobPostingId, Status = 202, TaskId = "t-" + p.ExternalJobPostingId }).ToList();
+                return (IReadOnlyList<JobPostingCreateResult>)list.Select(p => new JobPostingCreateResult { ExternalJobPostingId = p.ExternalJobPostingId, Status = 202, TaskId = "t-" + Guid.NewGuid().ToString("N") }).ToList();
             });
     }
 

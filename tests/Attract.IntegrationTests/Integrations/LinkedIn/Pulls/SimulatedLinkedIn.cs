@@ -29,7 +29,7 @@ public sealed class SimulatedLinkedIn : IDisposable
 
     public LinkedInAppCredentials ChildApp { get; private set; } = null!;
 
-    public static async Task<SimulatedLinkedIn> CreateAsync(bool contractLevel = true)
+    public static async Task<SimulatedLinkedIn> CreateAsync(bool contractLevel = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         var factory = new AttractFactory()
             .WithSetting("LinkedIn:Simulator:Enabled", "true")
@@ -39,6 +39,10 @@ public sealed class SimulatedLinkedIn : IDisposable
             // These tests drive pulls and links themselves: keep the other background work (outbox drain, job-posting
             // sync, export intake) from writing to the same SQLite file at the same time.
             .WithSetting("LinkedIn:Background:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            factory.WithSetting(key, value);
+        }
         factory.CreateClient().Dispose();
         var linkedIn = new SimulatedLinkedIn(factory);
         using (var scope = factory.Services.CreateScope())
