@@ -7,6 +7,8 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serilog is the only logging pipeline: the default console provider would bypass the SensitiveDataMasking enricher.
+builder.Logging.ClearProviders();
 builder.Services.AddSerilog((sp, lc) => lc
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(sp)
