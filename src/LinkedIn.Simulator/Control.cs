@@ -224,17 +224,12 @@ internal static class Control
         });
         app.MapPost("/_sim/inmails", async (HttpContext ctx) =>
         {
-            var (b, e) = await RestLi.ReadBody(ctx);
-            if (b is null)
+            var (sm, e) = await ReadSeatAndMember(ctx, sim);
+            if (sm is null)
             {
                 return e!;
             }
-            var seat = sim.World.SeatByUrn(b.Str("seat"));
-            var member = sim.World.ById.GetValueOrDefault(b.Str("memberId") ?? "");
-            if (seat is null || member is null)
-            {
-                return RestLi.NotFound("seat or memberId unknown");
-            }
+            var (b, seat, member) = sm;
             var conv = actions.SendInMail(seat, member, b.Str("subject") ?? "Hello", b.Str("body") ?? "Hi!");
             var respond = b.Str("respond");
             StubRec? stub = null;
@@ -246,17 +241,12 @@ internal static class Control
         });
         app.MapPost("/_sim/notes", async (HttpContext ctx) =>
         {
-            var (b, e) = await RestLi.ReadBody(ctx);
-            if (b is null)
+            var (sm, e) = await ReadSeatAndMember(ctx, sim);
+            if (sm is null)
             {
                 return e!;
             }
-            var seat = sim.World.SeatByUrn(b.Str("seat"));
-            var member = sim.World.ById.GetValueOrDefault(b.Str("memberId") ?? "");
-            if (seat is null || member is null)
-            {
-                return RestLi.NotFound("seat or memberId unknown");
-            }
+            var (b, seat, member) = sm;
             var n = actions.AddNote(seat, member, b.Str("note") ?? "note", b.Str("visibility") ?? "PUBLIC");
             return RestLi.Json(new JsonObject { ["id"] = n.Id });
         });
@@ -321,6 +311,25 @@ internal static class Control
             pushes.Enqueue(push.Id);
             return RestLi.Json(new JsonObject { ["id"] = push.Id });
         });
+    }
+
+    private sealed record SeatAndMember(JsonObject Body, Seat Seat, Member Member);
+
+    /// <summary>Reads a control body that names a <c>seat</c> (URN) and a <c>memberId</c>; 404 when either is unknown.</summary>
+    private static async Task<(SeatAndMember? Found, IResult? Error)> ReadSeatAndMember(HttpContext ctx, Sim sim)
+    {
+        var (b, e) = await RestLi.ReadBody(ctx);
+        if (b is null)
+        {
+            return (null, e);
+        }
+        var seat = sim.World.SeatByUrn(b.Str("seat"));
+        var member = sim.World.ById.GetValueOrDefault(b.Str("memberId") ?? "");
+        if (seat is null || member is null)
+        {
+            return (null, RestLi.NotFound("seat or memberId unknown"));
+        }
+        return (new SeatAndMember(b, seat, member), null);
     }
 
     private static JsonObject Settings(Sim sim) => new()
