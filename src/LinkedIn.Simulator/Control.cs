@@ -125,15 +125,10 @@ internal static class Control
         });
         app.MapPost("/_sim/integrations", async (HttpContext ctx) =>
         {
-            var (b, e) = await RestLi.ReadBody(ctx);
+            var (b, child, e) = await ReadBodyAndApp(ctx, sim);
             if (b is null)
             {
                 return e!;
-            }
-            AppRec? child;
-            lock (sim.Store.Gate)
-            {
-                child = sim.Store.Apps.Get(b.Str("clientId") ?? "");
             }
             if (child is null)
             {
@@ -150,15 +145,10 @@ internal static class Control
 
         app.MapPost("/_sim/exports", async (HttpContext ctx) =>
         {
-            var (b, e) = await RestLi.ReadBody(ctx);
+            var (b, child, e) = await ReadBodyAndApp(ctx, sim);
             if (b is null)
             {
                 return e!;
-            }
-            AppRec? child;
-            lock (sim.Store.Gate)
-            {
-                child = sim.Store.Apps.Get(b.Str("clientId") ?? "");
             }
             var member = sim.World.ById.GetValueOrDefault(b.Str("memberId") ?? "") ?? sim.World.FindByUrn(b.Str("member"));
             var seat = sim.World.SeatByUrn(b.Str("seat") ?? "urn:li:seat:9002");
@@ -311,6 +301,20 @@ internal static class Control
             pushes.Enqueue(push.Id);
             return RestLi.Json(new JsonObject { ["id"] = push.Id });
         });
+    }
+
+    /// <summary>Reads a control body and looks up the application its <c>clientId</c> names (null when unknown).</summary>
+    private static async Task<(JsonObject? Body, AppRec? App, IResult? Error)> ReadBodyAndApp(HttpContext ctx, Sim sim)
+    {
+        var (b, e) = await RestLi.ReadBody(ctx);
+        if (b is null)
+        {
+            return (null, null, e);
+        }
+        lock (sim.Store.Gate)
+        {
+            return (b, sim.Store.Apps.Get(b.Str("clientId") ?? ""), null);
+        }
     }
 
     private sealed record SeatAndMember(JsonObject Body, Seat Seat, Member Member);
