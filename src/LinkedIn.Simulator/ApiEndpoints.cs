@@ -373,18 +373,10 @@ internal static class ApiEndpoints
         {
             return e!;
         }
-        if (RestLi.RequireMethod(ctx, "batch_partial_update") is { } me)
-        {
-            return me;
-        }
-        var (body, be) = await RestLi.ReadBody(ctx);
-        if (body is null)
+        var (entities, be) = await RestLi.ReadBatch<JsonObject>(ctx, "entities", "batch_partial_update");
+        if (entities is null)
         {
             return be!;
-        }
-        if (body["entities"] is not JsonObject entities)
-        {
-            return RestLi.BadRequest("Body must be {\"entities\":{...}}");
         }
         var urlKeys = RestLi.QueryCompoundKeys(ctx);
         if (Math.Max(urlKeys.Count, entities.Count) > sim.Options.MaxBatchSize)
@@ -525,19 +517,10 @@ internal static class ApiEndpoints
         JsonObject? entities = null;
         if (method == "PUT")
         {
-            if (RestLi.RequireMethod(ctx, "batch_update") is { } me)
-            {
-                return me;
-            }
-            var (body, be) = await RestLi.ReadBody(ctx);
-            if (body is null)
-            {
-                return be!;
-            }
-            entities = body["entities"] as JsonObject;
+            (entities, var be) = await RestLi.ReadBatch<JsonObject>(ctx, "entities", "batch_update");
             if (entities is null)
             {
-                return RestLi.BadRequest("Body must be {\"entities\":{...}}");
+                return be!;
             }
         }
         var results = new JsonObject();

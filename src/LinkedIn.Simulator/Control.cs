@@ -125,15 +125,10 @@ internal static class Control
         });
         app.MapPost("/_sim/integrations", async (HttpContext ctx) =>
         {
-            var (b, e) = await RestLi.ReadBody(ctx);
+            var (b, child, e) = await ReadBodyAndApp(ctx, sim);
             if (b is null)
             {
                 return e!;
-            }
-            AppRec? child;
-            lock (sim.Store.Gate)
-            {
-                child = sim.Store.Apps.Get(b.Str("clientId") ?? "");
             }
             if (child is null)
             {
@@ -150,15 +145,10 @@ internal static class Control
 
         app.MapPost("/_sim/exports", async (HttpContext ctx) =>
         {
-            var (b, e) = await RestLi.ReadBody(ctx);
+            var (b, child, e) = await ReadBodyAndApp(ctx, sim);
             if (b is null)
             {
                 return e!;
-            }
-            AppRec? child;
-            lock (sim.Store.Gate)
-            {
-                child = sim.Store.Apps.Get(b.Str("clientId") ?? "");
             }
             var member = sim.World.ById.GetValueOrDefault(b.Str("memberId") ?? "") ?? sim.World.FindByUrn(b.Str("member"));
             var seat = sim.World.SeatByUrn(b.Str("seat") ?? "urn:li:seat:9002");
@@ -224,17 +214,12 @@ internal static class Control
         });
         app.MapPost("/_sim/inmails", async (HttpContext ctx) =>
         {
-            var (b, e) = await RestLi.ReadBody(ctx);
-            if (b is null)
+            var (sm, e) = await ReadSeatAndMember(ctx, sim);
+            if (sm is null)
             {
                 return e!;
             }
-            var seat = sim.World.SeatByUrn(b.Str("seat"));
-            var member = sim.World.ById.GetValueOrDefault(b.Str("memberId") ?? "");
-            if (seat is null || member is null)
-            {
-                return RestLi.NotFound("seat or memberId unknown");
-            }
+            var (b, seat, member) = sm;
             var conv = actions.SendInMail(seat, member, b.Str("subject") ?? "Hello", b.Str("body") ?? "Hi!");
             var respond = b.Str("respond");
             StubRec? stub = null;
@@ -246,17 +231,12 @@ internal static class Control
         });
         app.MapPost("/_sim/notes", async (HttpContext ctx) =>
         {
-            var (b, e) = await RestLi.ReadBody(ctx);
-            if (b is null)
+            var (sm, e) = await ReadSeatAndMember(ctx, sim);
+            if (sm is null)
             {
                 return e!;
             }
-            var seat = sim.World.SeatByUrn(b.Str("seat"));
-            var member = sim.World.ById.GetValueOrDefault(b.Str("memberId") ?? "");
-            if (seat is null || member is null)
-            {
-                return RestLi.NotFound("seat or memberId unknown");
-            }
+            var (b, seat, member) = sm;
             var n = actions.AddNote(seat, member, b.Str("note") ?? "note", b.Str("visibility") ?? "PUBLIC");
             return RestLi.Json(new JsonObject { ["id"] = n.Id });
         });
@@ -321,6 +301,39 @@ internal static class Control
             pushes.Enqueue(push.Id);
             return RestLi.Json(new JsonObject { ["id"] = push.Id });
         });
+    }
+
+    /// <summary>Reads a control body and looks up the application its <c>clientId</c> names (null when unknown).</summary>
+    private static async Task<(JsonObject? Body, AppRec? App, IResult? Error)> ReadBodyAndApp(HttpContext ctx, Sim sim)
+    {
+        var (b, e) = await RestLi.ReadBody(ctx);
+        if (b is null)
+        {
+            return (null, null, e);
+        }
+        lock (sim.Store.Gate)
+        {
+            return (b, sim.Store.Apps.Get(b.Str("clientId") ?? ""), null);
+        }
+    }
+
+    private sealed record SeatAndMember(JsonObject Body, Seat Seat, Member Member);
+
+    /// <summary>Reads a control body that names a <c>seat</c> (URN) and a <c>memberId</c>; 404 when either is unknown.</summary>
+    private static async Task<(SeatAndMember? Found, IResult? Error)> ReadSeatAndMember(HttpContext ctx, Sim sim)
+    {
+        var (b, e) = await RestLi.ReadBody(ctx);
+        if (b is null)
+        {
+            return (null, e);
+        }
+        var seat = sim.World.SeatByUrn(b.Str("seat"));
+        var member = sim.World.ById.GetValueOrDefault(b.Str("memberId") ?? "");
+        if (seat is null || member is null)
+        {
+            return (null, RestLi.NotFound("seat or memberId unknown"));
+        }
+        return (new SeatAndMember(b, seat, member), null);
     }
 
     private static JsonObject Settings(Sim sim) => new()

@@ -44,32 +44,15 @@ internal static class PullEndpoints
 
     private static IResult Exported(HttpContext ctx, Sim sim)
     {
-        var (c, e) = sim.AuthenticateChild(ctx);
+        var (c, requestId, e) = Find(ctx, sim, "request", "requestId");
         if (c is null)
         {
             return e!;
         }
-        if (ctx.Request.Query["q"] != "request")
+        var (start, count, ae) = AdmitExport(ctx, sim, c, World.Organization, "exportedCandidates");
+        if (ae is not null)
         {
-            return RestLi.BadRequest("Unsupported finder; use q=request");
-        }
-        var requestId = ctx.Request.Query["requestId"].ToString();
-        if (string.IsNullOrEmpty(requestId))
-        {
-            return RestLi.BadRequest("requestId is required");
-        }
-        if (sim.Gate(c, World.Organization, "ONE_CLICK_EXPORT") is { } g)
-        {
-            return g;
-        }
-        var (start, count, pe) = RestLi.Paging(ctx, 10);
-        if (pe is not null)
-        {
-            return pe;
-        }
-        if (sim.Throttle(ctx, c, "exportedCandidates", sim.Options.DailyRequestLimit) is { } t)
-        {
-            return t;
+            return ae;
         }
         lock (sim.Store.Gate)
         {
@@ -82,32 +65,15 @@ internal static class PullEndpoints
 
     private static IResult Purged(HttpContext ctx, Sim sim)
     {
-        var (c, e) = sim.AuthenticateChild(ctx);
+        var (c, context, e) = Find(ctx, sim, "integrationContext", "integrationContext");
         if (c is null)
         {
             return e!;
         }
-        if (ctx.Request.Query["q"] != "integrationContext")
+        var (start, count, ae) = AdmitExport(ctx, sim, c, context, "atsPurgedExportedCandidates");
+        if (ae is not null)
         {
-            return RestLi.BadRequest("Unsupported finder; use q=integrationContext");
-        }
-        var context = ctx.Request.Query["integrationContext"].ToString();
-        if (string.IsNullOrEmpty(context))
-        {
-            return RestLi.BadRequest("integrationContext is required");
-        }
-        if (sim.Gate(c, context, "ONE_CLICK_EXPORT") is { } g)
-        {
-            return g;
-        }
-        var (start, count, pe) = RestLi.Paging(ctx, 10);
-        if (pe is not null)
-        {
-            return pe;
-        }
-        if (sim.Throttle(ctx, c, "atsPurgedExportedCandidates", sim.Options.DailyRequestLimit) is { } t)
-        {
-            return t;
+            return ae;
         }
         lock (sim.Store.Gate)
         {
@@ -115,6 +81,47 @@ internal static class PullEndpoints
                 .Select(p => (JsonNode)new JsonObject { ["member"] = $"urn:li:person:{p.MemberId}", ["requestId"] = p.RequestId, ["purgedAt"] = p.PurgedAt });
             return RestLi.Json(RestLi.Collection(els, start, count));
         }
+    }
+
+    /// <summary>
+    /// The prologue every pull finder starts with: a child-application caller, the finder name <c>q</c>, then, when
+    /// <paramref name="required"/> is given, that query parameter (non-empty), whose value is returned.
+    /// </summary>
+    private static (Caller? C, string Required, IResult? E) Find(HttpContext ctx, Sim sim, string finder, string? required = null)
+    {
+        var (c, e) = sim.AuthenticateChild(ctx);
+        if (c is null)
+        {
+            return (null, "", e);
+        }
+        if (ctx.Request.Query["q"] != finder)
+        {
+            return (null, "", RestLi.BadRequest($"Unsupported finder; use q={finder}"));
+        }
+        var value = required is null ? "" : ctx.Request.Query[required].ToString();
+        if (required is not null && string.IsNullOrEmpty(value))
+        {
+            return (null, "", RestLi.BadRequest($"{required} is required"));
+        }
+        return (c, value, null);
+    }
+
+    /// <summary>The 1-Click Export checks after the parameters: the ONE_CLICK_EXPORT gate, paging, then the endpoint's own daily bucket.</summary>
+    private static (int Start, int Count, IResult? E) AdmitExport(HttpContext ctx, Sim sim, Caller c, string context, string bucket)
+    {
+        if (sim.Gate(c, context, "ONE_CLICK_EXPORT") is { } g)
+        {
+            return (0, 0, g);
+        }
+        var (start, count, pe) = RestLi.Paging(ctx, 10);
+        return (start, count, pe ?? sim.Throttle(ctx, c, bucket, sim.Options.DailyRequestLimit));
+    }
+
+    /// <summary>The prospect-interaction (CSA_API) checks after the parameters: paging, the contracts' gate, then the shared daily bucket.</summary>
+    private static (int Start, int Count, IResult? E) AdmitProspect(HttpContext ctx, Sim sim, Caller c, IEnumerable<string> contracts, int defaultCount = 10, bool startRequired = false)
+    {
+        var (start, count, pe) = RestLi.Paging(ctx, defaultCount, startRequired);
+        return (start, count, pe ?? GateContracts(sim, c, contracts) ?? sim.Throttle(ctx, c, "prospectInteractions", sim.Options.DailyRequestLimit));
     }
 
     private static List<string> Multi(HttpContext ctx, string name)
@@ -150,32 +157,20 @@ internal static class PullEndpoints
 
     private static IResult Seats(HttpContext ctx, Sim sim, string finder, bool startRequired)
     {
-        var (c, e) = sim.AuthenticateChild(ctx);
+        var (c, _, e) = Find(ctx, sim, finder);
         if (c is null)
         {
             return e!;
-        }
-        if (ctx.Request.Query["q"] != finder)
-        {
-            return RestLi.BadRequest($"Unsupported finder; use q={finder}");
         }
         var contracts = Multi(ctx, "contracts");
         if (contracts.Count == 0)
         {
             return RestLi.BadRequest("contracts is required");
         }
-        var (start, count, pe) = RestLi.Paging(ctx, startRequired ? 10 : 100, startRequired);
-        if (pe is not null)
+        var (start, count, ae) = AdmitProspect(ctx, sim, c, contracts, startRequired ? 10 : 100, startRequired);
+        if (ae is not null)
         {
-            return pe;
-        }
-        if (GateContracts(sim, c, contracts) is { } g)
-        {
-            return g;
-        }
-        if (sim.Throttle(ctx, c, "prospectInteractions", sim.Options.DailyRequestLimit) is { } t)
-        {
-            return t;
+            return ae;
         }
         bool? active = bool.TryParse(ctx.Request.Query["active"], out var a) ? a : null;
         var states = Multi(ctx, "states");
@@ -200,16 +195,12 @@ internal static class PullEndpoints
 
     private static IResult Conversations(HttpContext ctx, Sim sim)
     {
-        var (c, e) = sim.AuthenticateChild(ctx);
+        var (c, _, e) = Find(ctx, sim, "criteria");
         if (c is null)
         {
             return e!;
         }
         var q = ctx.Request.Query;
-        if (q["q"] != "criteria")
-        {
-            return RestLi.BadRequest("Unsupported finder; use q=criteria");
-        }
         var viewer = q["viewer"].ToString();
         var seat = sim.World.SeatByUrn(viewer);
         if (string.IsNullOrEmpty(viewer))
@@ -232,18 +223,10 @@ internal static class PullEndpoints
         {
             return RestLi.BadRequest("The time range must not exceed 12 hours");
         }
-        var (start, count, pe) = RestLi.Paging(ctx, 10);
-        if (pe is not null)
+        var (start, count, ae) = AdmitProspect(ctx, sim, c, [seat.Contract]);
+        if (ae is not null)
         {
-            return pe;
-        }
-        if (GateContracts(sim, c, [seat.Contract]) is { } g)
-        {
-            return g;
-        }
-        if (sim.Throttle(ctx, c, "prospectInteractions", sim.Options.DailyRequestLimit) is { } t)
-        {
-            return t;
+            return ae;
         }
         lock (sim.Store.Gate)
         {
@@ -267,21 +250,12 @@ internal static class PullEndpoints
 
     private static IResult Stubs(HttpContext ctx, Sim sim)
     {
-        var (c, e) = sim.AuthenticateChild(ctx);
+        var (c, contract, e) = Find(ctx, sim, "contract", "contract");
         if (c is null)
         {
             return e!;
         }
         var q = ctx.Request.Query;
-        if (q["q"] != "contract")
-        {
-            return RestLi.BadRequest("Unsupported finder; use q=contract");
-        }
-        var contract = q["contract"].ToString();
-        if (string.IsNullOrEmpty(contract))
-        {
-            return RestLi.BadRequest("contract is required");
-        }
         var owners = Multi(ctx, "owners");
         if (owners.Count == 0)
         {
@@ -289,18 +263,10 @@ internal static class PullEndpoints
         }
         long? from = long.TryParse(q["createdDateStart"], out var f) ? f : null;
         long? to = long.TryParse(q["createdDateEnd"], out var tt) ? tt : null;
-        var (start, count, pe) = RestLi.Paging(ctx, 10);
-        if (pe is not null)
+        var (start, count, ae) = AdmitProspect(ctx, sim, c, [contract]);
+        if (ae is not null)
         {
-            return pe;
-        }
-        if (GateContracts(sim, c, [contract]) is { } g)
-        {
-            return g;
-        }
-        if (sim.Throttle(ctx, c, "prospectInteractions", sim.Options.DailyRequestLimit) is { } t)
-        {
-            return t;
+            return ae;
         }
         lock (sim.Store.Gate)
         {
@@ -324,36 +290,19 @@ internal static class PullEndpoints
 
     private static IResult Notes(HttpContext ctx, Sim sim)
     {
-        var (c, e) = sim.AuthenticateChild(ctx);
+        var (c, contract, e) = Find(ctx, sim, "criteria", "contract");
         if (c is null)
         {
             return e!;
         }
         var q = ctx.Request.Query;
-        if (q["q"] != "criteria")
-        {
-            return RestLi.BadRequest("Unsupported finder; use q=criteria");
-        }
-        var contract = q["contract"].ToString();
-        if (string.IsNullOrEmpty(contract))
-        {
-            return RestLi.BadRequest("contract is required");
-        }
         var owners = Multi(ctx, "owners");
         long? before = long.TryParse(q["beforeDate"], out var b) ? b : null;
         long? cutoff = long.TryParse(q["cutoffDate"], out var co) ? co : null;
-        var (start, count, pe) = RestLi.Paging(ctx, 10);
-        if (pe is not null)
+        var (start, count, ae) = AdmitProspect(ctx, sim, c, [contract]);
+        if (ae is not null)
         {
-            return pe;
-        }
-        if (GateContracts(sim, c, [contract]) is { } g)
-        {
-            return g;
-        }
-        if (sim.Throttle(ctx, c, "prospectInteractions", sim.Options.DailyRequestLimit) is { } t)
-        {
-            return t;
+            return ae;
         }
         lock (sim.Store.Gate)
         {

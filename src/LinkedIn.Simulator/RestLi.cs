@@ -185,6 +185,26 @@ internal static partial class RestLi
         }
     }
 
+    /// <summary>Reads the body's <paramref name="field"/>: a batch's <c>entities</c> (an object) or <c>elements</c> (an array).</summary>
+    public static async Task<(T? Batch, IResult? Error)> ReadBatch<T>(HttpContext ctx, string field)
+        where T : JsonNode
+    {
+        var (body, be) = await ReadBody(ctx);
+        if (body is null)
+        {
+            return (null, be);
+        }
+        var shape = typeof(T) == typeof(JsonArray) ? "[...]" : "{...}";
+        return body[field] is T batch ? (batch, null) : (null, BadRequest($"Body must be {{\"{field}\":{shape}}}"));
+    }
+
+    /// <summary>Checks the X-RestLi-Method header is <paramref name="method"/>, then reads the batch <paramref name="field"/> of the body.</summary>
+    public static async Task<(T? Batch, IResult? Error)> ReadBatch<T>(HttpContext ctx, string field, string method)
+        where T : JsonNode
+    {
+        return RequireMethod(ctx, method) is { } me ? (null, me) : await ReadBatch<T>(ctx, field);
+    }
+
     public static string? Str(this JsonObject o, string name) =>
         o.TryGetPropertyValue(name, out var n) && n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 

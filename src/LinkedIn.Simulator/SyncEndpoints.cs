@@ -241,18 +241,10 @@ internal static partial class SyncEndpoints
         {
             return e!;
         }
-        if (RestLi.RequireMethod(ctx, "batch_create") is { } me)
-        {
-            return me;
-        }
-        var (body, be) = await RestLi.ReadBody(ctx);
-        if (body is null)
+        var (elements, be) = await RestLi.ReadBatch<JsonArray>(ctx, "elements", "batch_create");
+        if (elements is null)
         {
             return be!;
-        }
-        if (body["elements"] is not JsonArray elements)
-        {
-            return RestLi.BadRequest("Body must be {\"elements\":[...]}");
         }
         if (elements.Count > sim.Options.MaxBatchSize)
         {
@@ -391,6 +383,12 @@ internal static partial class SyncEndpoints
         return def.ValidateKey?.Invoke(m) is { } ke ? (null, ke) : (m, null);
     }
 
+    /// <summary>A keyed batch must name at least one and at most MaxBatchSize keys.</summary>
+    private static IResult? BatchSizeError(Sim sim, int n) =>
+        n == 0 ? RestLi.BadRequest("ids are required")
+        : n > sim.Options.MaxBatchSize ? RestLi.Error(400, "BATCH_TOO_LARGE", $"At most {sim.Options.MaxBatchSize} keys per batch; got {n}")
+        : null;
+
     private static IResult? GateContexts(Sim sim, Caller c, ResourceDef def, IEnumerable<Dictionary<string, string>?> keys)
     {
         foreach (var context in keys.OfType<Dictionary<string, string>>().Select(k => k.GetValueOrDefault("integrationContext")).OfType<string>().Distinct())
@@ -427,15 +425,10 @@ internal static partial class SyncEndpoints
             {
                 return RestLi.BadRequest($"{def.Name} does not support batch_partial_update");
             }
-            var (body, be) = await RestLi.ReadBody(ctx);
-            if (body is null)
-            {
-                return be!;
-            }
-            entities = body["entities"] as JsonObject;
+            (entities, var be) = await RestLi.ReadBatch<JsonObject>(ctx, "entities");
             if (entities is null)
             {
-                return RestLi.BadRequest("Body must be {\"entities\":{...}}");
+                return be!;
             }
         }
         else if (method == "DELETE" && RestLi.Method(ctx) is { } dm && dm != "batch_delete")
@@ -443,13 +436,9 @@ internal static partial class SyncEndpoints
             return RestLi.BadRequest($"Unsupported X-RestLi-Method '{dm}'");
         }
         var n = Math.Max(urlKeys.Count, entities?.Count ?? 0);
-        if (n == 0)
+        if (BatchSizeError(sim, n) is { } ne)
         {
-            return RestLi.BadRequest("ids are required");
-        }
-        if (n > sim.Options.MaxBatchSize)
-        {
-            return RestLi.Error(400, "BATCH_TOO_LARGE", $"At most {sim.Options.MaxBatchSize} keys per batch; got {n}");
+            return ne;
         }
         var normalizedUrl = urlKeys.Select(k => NormalizeKey(ctx, def, k).Map).ToList();
         var bodyKeys = entities?.Select(kv => (kv.Key, Map: NormalizeKey(ctx, def, RestLi.ParseKeyString(kv.Key)))).ToList();
@@ -711,29 +700,16 @@ internal static partial class SyncEndpoints
         var method = ctx.Request.Method;
         if (method == "PUT")
         {
-            if (RestLi.RequireMethod(ctx, "batch_update") is { } me)
-            {
-                return me;
-            }
-            var (body, be) = await RestLi.ReadBody(ctx);
-            if (body is null)
+            (entities, var be) = await RestLi.ReadBatch<JsonObject>(ctx, "entities", "batch_update");
+            if (entities is null)
             {
                 return be!;
             }
-            entities = body["entities"] as JsonObject;
-            if (entities is null)
-            {
-                return RestLi.BadRequest("Body must be {\"entities\":{...}}");
-            }
         }
         var n = Math.Max(ids.Count, entities?.Count ?? 0);
-        if (n == 0)
+        if (BatchSizeError(sim, n) is { } ne)
         {
-            return RestLi.BadRequest("ids are required");
-        }
-        if (n > sim.Options.MaxBatchSize)
-        {
-            return RestLi.Error(400, "BATCH_TOO_LARGE", $"At most {sim.Options.MaxBatchSize} keys per batch; got {n}");
+            return ne;
         }
         if (sim.Throttle(ctx, c, $"{def.Name}/{sub}", sim.Options.DailyRequestLimit, method == "GET" ? 0 : n) is { } t)
         {

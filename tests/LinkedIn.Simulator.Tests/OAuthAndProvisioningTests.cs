@@ -93,24 +93,8 @@ public sealed class OAuthAndProvisioningTests : IAsyncLifetime
         return (q["code"], verifier, q);
     }
 
-    [Fact]
-    public async Task Authorization_ThreeLeggedWithPkce_IssuesTokensMeAndContracts()
-    {
-        var child = await _sim.ProvisionAsync();
-        var (code, verifier, redirect) = await AuthorizeAsync(child.ClientId, "recruiter@linkedin.test");
-        Assert.Equal("st-123", redirect["state"]);
-        var wrong = await _sim.FormAsync("/oauth/v2/accessToken", new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = code,
-            ["redirect_uri"] = "http://localhost:5080/signin-linkedin",
-            ["client_id"] = child.ClientId,
-            ["client_secret"] = child.Secret,
-            ["code_verifier"] = "wrong-verifier",
-        });
-        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
-        Assert.Equal("invalid_grant", wrong.Json["error"]!.GetValue<string>());
-        var t = await _sim.FormAsync("/oauth/v2/accessToken", new Dictionary<string, string>
+    private Task<SimHost.Resp> ExchangeCodeAsync(SimHost.Child child, string code, string verifier) =>
+        _sim.FormAsync("/oauth/v2/accessToken", new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
@@ -119,6 +103,17 @@ public sealed class OAuthAndProvisioningTests : IAsyncLifetime
             ["client_secret"] = child.Secret,
             ["code_verifier"] = verifier,
         });
+
+    [Fact]
+    public async Task Authorization_ThreeLeggedWithPkce_IssuesTokensMeAndContracts()
+    {
+        var child = await _sim.ProvisionAsync();
+        var (code, verifier, redirect) = await AuthorizeAsync(child.ClientId, "recruiter@linkedin.test");
+        Assert.Equal("st-123", redirect["state"]);
+        var wrong = await ExchangeCodeAsync(child, code, "wrong-verifier");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        Assert.Equal("invalid_grant", wrong.Json["error"]!.GetValue<string>());
+        var t = await ExchangeCodeAsync(child, code, verifier);
         Assert.Equal(HttpStatusCode.OK, t.Status);
         Assert.Equal(5184000, t.Json["expires_in"]!.GetValue<long>());
         Assert.Equal(31536000, t.Json["refresh_token_expires_in"]!.GetValue<long>());
@@ -132,15 +127,7 @@ public sealed class OAuthAndProvisioningTests : IAsyncLifetime
         Assert.Equal("urn:li:contract:7001", el!["id"]!.GetValue<string>());
         Assert.True(el["selected"]!.GetValue<bool>());
         // code is single use
-        var again = await _sim.FormAsync("/oauth/v2/accessToken", new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = code,
-            ["redirect_uri"] = "http://localhost:5080/signin-linkedin",
-            ["client_id"] = child.ClientId,
-            ["client_secret"] = child.Secret,
-            ["code_verifier"] = verifier,
-        });
+        var again = await ExchangeCodeAsync(child, code, verifier);
         Assert.Equal("invalid_grant", again.Json["error"]!.GetValue<string>());
         var refreshed = await _sim.FormAsync("/oauth/v2/accessToken", new Dictionary<string, string>
         {
@@ -166,15 +153,7 @@ public sealed class OAuthAndProvisioningTests : IAsyncLifetime
         Assert.Contains("Choose a contract", page.Body);
         Assert.Contains("Contoso – EMEA", page.Body);
         var (code, verifier, _) = await AuthorizeAsync(child.ClientId, "admin@linkedin.test", "urn:li:contract:7002");
-        var t = await _sim.FormAsync("/oauth/v2/accessToken", new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = code,
-            ["redirect_uri"] = "http://localhost:5080/signin-linkedin",
-            ["client_id"] = child.ClientId,
-            ["client_secret"] = child.Secret,
-            ["code_verifier"] = verifier,
-        });
+        var t = await ExchangeCodeAsync(child, code, verifier);
         var contracts = await _sim.GetAsync("/v2/recruiterContracts?q=viewer", t.Json["access_token"]!.GetValue<string>());
         var els = contracts.Json["elements"]!.AsArray();
         Assert.Equal(2, els.Count);

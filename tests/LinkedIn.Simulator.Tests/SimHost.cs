@@ -125,6 +125,20 @@ public sealed class SimHost : IAsyncDisposable
 
     public Task<Resp> GetAsync(string path, string? token, string? version = null) => SendAsync(HttpMethod.Get, path, token, version: version);
 
+    /// <summary>Rest.li query tunnelling: a form POST to <paramref name="path"/> carrying <paramref name="query"/>, with X-HTTP-Method-Override.</summary>
+    public async Task<Resp> TunnelAsync(string path, string query, string overrideMethod, string token)
+    {
+        using var req = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(query, Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        req.Headers.Add("X-HTTP-Method-Override", overrideMethod);
+        req.Headers.Add("X-RestLi-Protocol-Version", "2.0.0");
+        req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var resp = await Http.SendAsync(req);
+        return new Resp(resp.StatusCode, await resp.Content.ReadAsStringAsync(), resp.Headers, resp.Content.Headers);
+    }
+
     public async Task<Resp> FormAsync(string path, IDictionary<string, string> form, string? cookie = null)
     {
         using var req = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };

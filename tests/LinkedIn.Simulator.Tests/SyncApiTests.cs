@@ -345,16 +345,8 @@ public sealed class SyncApiTests : IAsyncLifetime
     {
         var c = await _sim.EnabledChildAsync();
         await PutCandidates(c, ("tun", SimHost.Candidate()));
-        using var req = new HttpRequestMessage(HttpMethod.Post, "/v2/atsCandidates")
-        {
-            Content = new StringContent(SimHost.CandIds("tun"), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
-        };
-        req.Headers.Add("X-HTTP-Method-Override", "GET");
-        req.Headers.Add("X-RestLi-Protocol-Version", "2.0.0");
-        req.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", c.Token);
-        var resp = await _sim.Http.SendAsync(req);
-        Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
-        var json = JsonNode.Parse(await resp.Content.ReadAsStringAsync())!;
-        Assert.NotNull(json["results"]![SimHost.CandKey("tun")]);
+        var resp = await _sim.TunnelAsync("/v2/atsCandidates", SimHost.CandIds("tun"), "GET", c.Token);
+        Assert.Equal(HttpStatusCode.OK, resp.Status);
+        Assert.NotNull(resp.Json["results"]![SimHost.CandKey("tun")]);
     }
 }
