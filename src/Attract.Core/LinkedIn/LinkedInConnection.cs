@@ -47,6 +47,12 @@ public class LinkedInConnection
 
     public int BackfillTotal { get; set; }
 
+    /// <summary>When every active and closed job was last sent as a job posting (once per enablement; null = not yet).</summary>
+    public DateTime? JobsBackfilledAtUtc { get; set; }
+
+    /// <summary>Why that job backfill did not fully succeed (it runs again on the next job-postings sync).</summary>
+    public string? JobsBackfillError { get; set; }
+
     public DateTime? LastSyncAtUtc { get; set; }
 
     public DateTime? LastPullAtUtc { get; set; }
@@ -91,7 +97,8 @@ public class LinkedInConnection
     {
         OrganizationUrn = ContractUrn = ContractName = ChildApplicationUrn = ChildClientId = ChildClientSecretProtected = null;
         ConnectedByUserId = AdminPersonUrn = null;
-        ConnectedAtUtc = IntegrationsNamedAtUtc = BackfillQueuedAtUtc = null;
+        ConnectedAtUtc = IntegrationsNamedAtUtc = BackfillQueuedAtUtc = JobsBackfilledAtUtc = null;
+        JobsBackfillError = null;
         CompanyLevelEnabled = ContractLevelEnabled = false;
         BackfillTotal = 0;
         Version = Guid.NewGuid();

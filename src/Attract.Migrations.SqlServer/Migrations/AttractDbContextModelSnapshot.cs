@@ -570,6 +570,13 @@ namespace Attract.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("IntegrationsNamedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("JobsBackfillError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("JobsBackfilledAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");

@@ -545,6 +545,13 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("IntegrationsNamedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JobsBackfillError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("JobsBackfilledAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

@@ -11,6 +11,7 @@ public class LinkedInConnectionConfiguration : IEntityTypeConfiguration<LinkedIn
         b.HasIndex(c => c.TenantId).IsUnique();
         b.Property(c => c.TenantId).HasMaxLength(100);
         b.Property(c => c.OrganizationUrn).HasMaxLength(200);
+        b.Property(c => c.JobsBackfillError).HasMaxLength(2000);
         b.Property(c => c.ContractUrn).HasMaxLength(200);
         b.Property(c => c.ContractName).HasMaxLength(200);
         b.Property(c => c.ChildApplicationUrn).HasMaxLength(200);

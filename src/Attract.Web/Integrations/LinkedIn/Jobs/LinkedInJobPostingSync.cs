@@ -27,7 +27,6 @@ public sealed partial class LinkedInJobPostingSync(
 {
     public const int BatchSize = 100;
     public const int MaxAttempts = 10;
-    public const string BackfillCursorKind = "job-backfill";
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <summary>Claims and sends due job rows (several batches); returns how many outbox rows were completed.</summary>
@@ -174,19 +173,18 @@ public sealed partial class LinkedInJobPostingSync(
         };
     }
 
-    /// <summary>Once per enablement of company-level access: sends every active and closed job.</summary>
+    /// <summary>Once per enablement of company-level access: sends every active and closed job (again after a failure).</summary>
     private async Task BackfillIfNeededAsync(LinkedInConnection connection, LinkedInAppCredentials app, CancellationToken ct)
     {
         var enabledAt = connection.CompanyLevelChangedAtUtc ?? DateTime.MinValue;
-        var context = connection.OrganizationUrn!;
-        var cursor = await db.Set<LinkedInPullCursor>().FirstOrDefaultAsync(c => c.Kind == BackfillCursorKind && c.SeatUrn == context, ct);
-        if (cursor is not null && cursor.CursorUtc >= enabledAt && cursor.LastError is null)
+        if (connection.JobsBackfilledAtUtc is { } done && done >= enabledAt && connection.JobsBackfillError is null)
         {
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        cursor ??= db.Add(new LinkedInPullCursor { Kind = BackfillCursorKind, SeatUrn = context }).Entity;
+        var context = connection.OrganizationUrn!;
         var jobs = await db.Jobs.AsNoTracking().Where(j => j.Status != JobStatus.Draft).OrderBy(j => j.Id).ToListAsync(ct);
+        string? error;
         try
         {
             // CREATE is an upsert of the posting (state LISTED or CLOSED); LinkedIn splits the list into batches of ≤ 100.
@@ -194,17 +192,18 @@ public sealed partial class LinkedInJobPostingSync(
             usage.CountRecords(jobs.Count);
             await TrackTasksAsync(results.Where(r => r.Succeeded), jobs.ToDictionary(j => j.Code, j => j.Id, StringComparer.Ordinal), [], now, ct);
             var failed = results.Count(r => r.Status is < 200 or >= 300);
-            cursor.LastError = failed == 0 ? null : $"{failed} of {jobs.Count} job postings were refused.";
+            error = failed == 0 ? null : $"{failed} of {jobs.Count} job postings were refused.";
             LogBackfilled(logger, jobs.Count, failed);
         }
         catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException)
         {
-            cursor.LastError = LinkedInConnector.Describe(ex);
+            error = LinkedInConnector.Describe(ex);
             LogBatchFailed(logger, ex, jobs.Count);
         }
-        cursor.CursorUtc = enabledAt;
-        cursor.LastRunAtUtc = now;
         await db.SaveChangesAsync(ct);
+        await db.Set<LinkedInConnection>().Where(c => c.Id == connection.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.JobsBackfilledAtUtc, now)
+            .SetProperty(c => c.JobsBackfillError, error is null ? null : error.Length > 2000 ? error[..2000] : error), ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} job postings to LinkedIn failed")]

@@ -40,15 +40,8 @@ public sealed class LinkedInJobPostingSyncTests : IDisposable
         {
             c.CompanyLevelEnabled = true;
             c.CompanyLevelChangedAtUtc = DateTime.UtcNow.AddMinutes(-1);
+            c.JobsBackfilledAtUtc = backfillDone ? DateTime.UtcNow : null;
         });
-        if (backfillDone)
-        {
-            await _factory.WithDbAsync(db =>
-            {
-                db.Add(new LinkedInPullCursor { Kind = LinkedInJobPostingSync.BackfillCursorKind, SeatUrn = LinkedInTestData.Organization, CursorUtc = DateTime.UtcNow });
-                return db.SaveChangesAsync();
-            });
-        }
     }
 
     private Task MarkOutboxProcessedAsync() =>
@@ -176,6 +169,39 @@ public sealed class LinkedInJobPostingSyncTests : IDisposable
 
         Assert.Single(_sent, p => p.ExternalJobPostingId == active);
         Assert.DoesNotContain(_sent, p => p.ExternalJobPostingId == draft);
+        var connection = await _factory.WithDbAsync(db => db.Set<LinkedInConnection>().SingleAsync());
+        Assert.NotNull(connection.JobsBackfilledAtUtc);
+        Assert.Null(connection.JobsBackfillError);
+        Assert.False(await _factory.WithDbAsync(db => db.Set<LinkedInPullCursor>().AnyAsync()));
+    }
+
+    [Fact]
+    public async Task Drain_BackfillRefusedByLinkedIn_RecordsWhyAndRunsAgain()
+    {
+        await SetupAsync(backfillDone: false);
+        await _factory.CreateJobAsync("Active role");
+        await MarkOutboxProcessedAsync();
+        var calls = 0;
+        _linkedIn.Setup(c => c.SubmitJobPostingsAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<SimpleJobPosting>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((LinkedInAppCredentials _, IEnumerable<SimpleJobPosting> postings, CancellationToken _) =>
+            {
+                var first = ++calls == 1;
+                return postings.Select(p => new JobPostingCreateResult
+                {
+                    ExternalJobPostingId = p.ExternalJobPostingId,
+                    Status = first ? 400 : 202,
+                    TaskId = first ? null : "t-" + Guid.NewGuid().ToString("N"),
+                }).ToList();
+            });
+
+        await DrainAsync();
+        var afterRefusal = await _factory.WithDbAsync(db => db.Set<LinkedInConnection>().Select(c => c.JobsBackfillError).SingleAsync());
+        await DrainAsync();
+        await DrainAsync();
+
+        Assert.Equal("1 of 1 job postings were refused.", afterRefusal);
+        Assert.Equal(2, calls);
+        Assert.Null(await _factory.WithDbAsync(db => db.Set<LinkedInConnection>().Select(c => c.JobsBackfillError).SingleAsync()));
     }
 
     [Fact]

@@ -16,12 +16,8 @@ public sealed class LinkedInJobPostingTaskTests
     private static async Task<SimulatedLinkedIn> LinkedInAsync()
     {
         var linkedIn = await SimulatedLinkedIn.CreateAsync(settings: new Dictionary<string, string> { ["LinkedIn:Sync:JobTaskCheckDelay"] = "00:00:00" });
-        await linkedIn.WithDbAsync(db =>
-        {
-            // The job backfill already ran: only new changes are sent.
-            db.Add(new LinkedInPullCursor { Kind = LinkedInJobPostingSync.BackfillCursorKind, SeatUrn = SimulatedLinkedIn.Organization, CursorUtc = DateTime.UtcNow });
-            return db.SaveChangesAsync();
-        });
+        // The job backfill already ran: only new changes are sent.
+        await linkedIn.WithDbAsync(db => db.Set<LinkedInConnection>().ExecuteUpdateAsync(s => s.SetProperty(c => c.JobsBackfilledAtUtc, DateTime.UtcNow)));
         return linkedIn;
     }
 
@@ -117,11 +113,7 @@ public sealed class LinkedInJobPostingTaskOutcomeTests : IDisposable
         {
             c.CompanyLevelEnabled = true;
             c.CompanyLevelChangedAtUtc = DateTime.UtcNow.AddMinutes(-1);
-        });
-        await _factory.WithDbAsync(db =>
-        {
-            db.Add(new LinkedInPullCursor { Kind = LinkedInJobPostingSync.BackfillCursorKind, SeatUrn = LinkedInTestData.Organization, CursorUtc = DateTime.UtcNow });
-            return db.SaveChangesAsync();
+            c.JobsBackfilledAtUtc = DateTime.UtcNow; // the job backfill already ran
         });
         return await _factory.CreateJobAsync("Site Reliability Engineer");
     }
