@@ -104,6 +104,7 @@ public sealed class InAtsIndicatorTests(BrowserFixture browser) : IDisposable
             await page.GetByTestId("linkedin-sync-link").ClickAsync();
             await Expect(page.GetByTestId("backlog")).ToHaveTextAsync("0");
             await Expect(page.GetByTestId("backfill-progress")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("requests-today")).Not.ToHaveTextAsync("0"); // every call to LinkedIn above was counted
             await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-43-sync-status");
         });
 }
