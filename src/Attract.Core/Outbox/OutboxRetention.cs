@@ -22,7 +22,7 @@ public static class OutboxRetention
                 .Where(o => o.ProcessedAtUtc != null && o.ProcessedAtUtc < olderThanUtc
                     && (o.EntityType != TrackedTypes.Job || db.OutboxMessages.Any(n => n.EntityType == TrackedTypes.Job && n.EntityId == o.EntityId
                         && n.ProcessedAtUtc != null && n.LastError == null && n.Id > o.Id)))
-                .OrderBy(o => o.Id).Select(o => o.Id).Take(batchSize).ToListAsync(ct);
+                .OrderBy(o => o.ProcessedAtUtc).Select(o => o.Id).Take(batchSize).ToListAsync(ct); // index order (ProcessedAtUtc, Id)
             if (batch.Count == 0)
             {
                 return deleted;
