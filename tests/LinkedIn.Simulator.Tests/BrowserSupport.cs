@@ -42,7 +42,8 @@ public static class BrowserSupport
         try
         {
             var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
-            context.SetDefaultTimeout(15_000);
+            context.SetDefaultTimeout(30_000);
+            Assertions.SetDefaultExpectTimeout(15_000);
             try
             {
                 await body(context);

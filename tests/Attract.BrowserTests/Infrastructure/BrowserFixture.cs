@@ -85,7 +85,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await using var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // Generous waits for a loaded 2-core CI machine: they only delay a failure, never a passing test.
+        page.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         try
         {
             await test(page);
