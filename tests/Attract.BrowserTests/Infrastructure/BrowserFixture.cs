@@ -1,22 +1,18 @@
 using System.Net;
+using Attract.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Attract.BrowserTests.Infrastructure;
 
 /// <summary>Attract on a real loopback port, with its own SQLite file and the demo accounts seeded.</summary>
-public sealed class KestrelAttractFactory : WebApplicationFactory<Program>
+public sealed class KestrelAttractFactory : AttractHostFactory
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "attract-browser", Guid.NewGuid().ToString("N"));
-
-    public KestrelAttractFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-
-    public Dictionary<string, string?> Settings { get; } = new() { ["Attract:SeedDemoData"] = "true" };
+    public KestrelAttractFactory()
+        : base("attract-browser") => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
     public string BaseUrl
     {
@@ -29,27 +25,8 @@ public sealed class KestrelAttractFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        base.ConfigureWebHost(builder);
         builder.UseStaticWebAssets();
-        builder.UseSetting("Database:DataDirectory", _dataDirectory);
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        foreach (var (key, value) in Settings)
-        {
-            builder.UseSetting(key, value);
-        }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }
 
