@@ -90,6 +90,10 @@ internal static class Control
             {
                 sim.NotifyPartnerDelay = TimeSpan.FromMilliseconds(ms);
             }
+            if (b.Long("jobTaskProcessingMs") is { } processing)
+            {
+                sim.JobTaskProcessingTime = TimeSpan.FromMilliseconds(processing);
+            }
             return RestLi.Json(Settings(sim));
         });
 
@@ -339,6 +343,7 @@ internal static class Control
     private static JsonObject Settings(Sim sim) => new()
     {
         ["notifyPartnerDelayMs"] = (long)sim.NotifyPartnerDelay.TotalMilliseconds,
+        ["jobTaskProcessingMs"] = (long)sim.JobTaskProcessingTime.TotalMilliseconds,
         ["partnerClientId"] = sim.Options.PartnerClientId,
         ["exportsPerSeatPerMonth"] = sim.Options.ExportsPerSeatPerMonth,
         ["dailyRequestLimit"] = sim.Options.DailyRequestLimit,

@@ -31,6 +31,8 @@ internal sealed class Sim
     public SimClock Clock { get; }
     public FaultSettings Faults { get; set; } = new();
     public TimeSpan NotifyPartnerDelay { get; set; }
+
+    public TimeSpan JobTaskProcessingTime { get; set; }
     private readonly ConcurrentQueue<LoggedRequest> _log = new();
     private long _logId;
 
@@ -39,6 +41,7 @@ internal sealed class Sim
         Options = options;
         Clock = new SimClock(options.TimeProvider);
         NotifyPartnerDelay = options.NotifyPartnerDelay;
+        JobTaskProcessingTime = options.JobTaskProcessingTime;
         World = new World(options.MemberCount);
         Store = new SimStore(options.ResolveDatabasePath());
         lock (Store.Gate)
@@ -67,6 +70,7 @@ internal sealed class Sim
             Clock.Reset();
             Faults = new FaultSettings();
             NotifyPartnerDelay = Options.NotifyPartnerDelay;
+            JobTaskProcessingTime = Options.JobTaskProcessingTime;
             _log.Clear();
             Seed();
             EnsurePartnerApp();

@@ -26,6 +26,9 @@ public sealed class SimulatorOptions
     /// <summary>How long after "Request" the widget offers "Notify partner".</summary>
     public TimeSpan NotifyPartnerDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a job-posting task reports IN_PROGRESS before its outcome (LinkedIn asks partners to check after 5 minutes).</summary>
+    public TimeSpan JobTaskProcessingTime { get; set; } = TimeSpan.Zero;
+
     /// <summary>Seed sample InMails, notes and projects from colleagues on reset/first start.</summary>
     public bool SeedSampleData { get; set; } = true;
 
@@ -80,6 +83,7 @@ public sealed class SimulatorOptions
         }
         if (bool.TryParse(s["AllowLoopbackRedirects"], out var b)) o.AllowLoopbackRedirects = b;
         if (TimeSpan.TryParse(s["NotifyPartnerDelay"], System.Globalization.CultureInfo.InvariantCulture, out var t)) o.NotifyPartnerDelay = t;
+        if (TimeSpan.TryParse(s["JobTaskProcessingTime"], System.Globalization.CultureInfo.InvariantCulture, out t)) o.JobTaskProcessingTime = t;
         if (bool.TryParse(s["SeedSampleData"], out b)) o.SeedSampleData = b;
         if (int.TryParse(s["MemberCount"], out var i)) o.MemberCount = i;
         if (TimeSpan.TryParse(s["PushRetryBaseDelay"], System.Globalization.CultureInfo.InvariantCulture, out t)) o.PushRetryBaseDelay = t;

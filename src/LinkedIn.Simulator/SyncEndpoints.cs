@@ -341,7 +341,14 @@ internal static partial class SyncEndpoints
                     statuses[id] = 404;
                     continue;
                 }
-                results[id] = new JsonObject { ["id"] = task.Id, ["externalJobPostingId"] = task.ExternalJobPostingId, ["status"] = task.Status, ["error"] = task.Error is null ? null : RestLi.ErrorBody(404, "NOT_FOUND", task.Error) };
+                var processing = sim.NowMs - task.CreatedAt < (long)sim.JobTaskProcessingTime.TotalMilliseconds;
+                results[id] = new JsonObject
+                {
+                    ["id"] = task.Id,
+                    ["externalJobPostingId"] = task.ExternalJobPostingId,
+                    ["status"] = processing ? "IN_PROGRESS" : task.Status,
+                    ["error"] = processing || task.Error is null ? null : RestLi.ErrorBody(404, "NOT_FOUND", task.Error),
+                };
                 statuses[id] = 200;
             }
         }

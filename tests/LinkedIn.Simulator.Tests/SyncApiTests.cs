@@ -63,6 +63,29 @@ public sealed class SyncApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SimpleJobPostingTasks_WithProcessingTime_AreInProgressUntilItHasPassed()
+    {
+        var c = await _sim.EnabledChildAsync();
+        await _sim.SendAsync(HttpMethod.Post, "/_sim/settings", null, new JsonObject { ["jobTaskProcessingMs"] = 300_000 });
+        var r = await _sim.SendAsync(HttpMethod.Post, "/v2/simpleJobPostings", c.Token, new JsonObject
+        {
+            ["elements"] = new JsonArray(SimHost.Job("JOB-7"), SimHost.Job("JOB-405", op: "UPDATE")),
+        }, "batch_create");
+        var (ok, failed) = (r.Json["elements"]![0]!["id"]!.GetValue<string>(), r.Json["elements"]![1]!["id"]!.GetValue<string>());
+
+        var during = await _sim.GetAsync($"/v2/simpleJobPostingTasks?ids={ok}&ids={failed}", c.Token);
+        await _sim.SendAsync(HttpMethod.Post, "/_sim/clock", null, new JsonObject { ["advanceSeconds"] = 301 });
+        var after = await _sim.GetAsync($"/v2/simpleJobPostingTasks?ids={ok}&ids={failed}", c.Token);
+
+        Assert.Equal("IN_PROGRESS", during.Json["results"]![ok]!["status"]!.GetValue<string>());
+        Assert.Equal("IN_PROGRESS", during.Json["results"]![failed]!["status"]!.GetValue<string>());
+        Assert.Null(during.Json["results"]![failed]!["error"]);
+        Assert.Equal("SUCCEEDED", after.Json["results"]![ok]!["status"]!.GetValue<string>());
+        Assert.Equal("FAILED", after.Json["results"]![failed]!["status"]!.GetValue<string>());
+        Assert.NotNull(after.Json["results"]![failed]!["error"]);
+    }
+
+    [Fact]
     public async Task SimpleJobPostings_NotEnabled_Returns403RestLiError()
     {
         var c = await _sim.ProvisionAsync();

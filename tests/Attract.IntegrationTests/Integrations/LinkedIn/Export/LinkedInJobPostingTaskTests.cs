@@ -52,6 +52,25 @@ public sealed class LinkedInJobPostingTaskTests
     }
 
     [Fact]
+    public async Task Drain_TaskStillInProgressAtLinkedIn_IsCheckedAgainUntilItSucceeds()
+    {
+        using var linkedIn = await LinkedInAsync();
+        await linkedIn.SimulatorSettingsAsync(new { jobTaskProcessingMs = 300_000 });
+        var jobId = await linkedIn.Factory.CreateJobAsync("Mobile Engineer");
+
+        await DrainAsync(linkedIn); // sent and checked at once: LinkedIn is still processing it
+        var inProgress = Assert.Single(await TasksAsync(linkedIn, jobId));
+        await linkedIn.AdvanceClockAsync(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        await DrainAsync(linkedIn);
+
+        Assert.Equal("IN_PROGRESS", inProgress.Status);
+        Assert.Null(inProgress.CompletedAtUtc);
+        var task = Assert.Single(await TasksAsync(linkedIn, jobId));
+        Assert.Equal(("SUCCEEDED", inProgress.TaskId), (task.Status, task.TaskId));
+        Assert.NotNull(task.CompletedAtUtc);
+    }
+
+    [Fact]
     public async Task Drain_UpdateOfAPostingLinkedInDoesNotHave_ShowsTheErrorThenHealsWithACreate()
     {
         using var linkedIn = await LinkedInAsync();

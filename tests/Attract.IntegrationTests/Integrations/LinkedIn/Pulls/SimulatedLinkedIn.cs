@@ -110,6 +110,10 @@ public sealed class SimulatedLinkedIn : IDisposable
     public async Task AdvanceClockAsync(TimeSpan by) =>
         (await _http.PostAsJsonAsync(SimulatorUrl + "/_sim/clock", new { advanceMs = (long)by.TotalMilliseconds })).EnsureSuccessStatusCode();
 
+    /// <summary>Changes the simulator's run-time settings (<c>/_sim/settings</c>).</summary>
+    public async Task SimulatorSettingsAsync(object settings) =>
+        (await _http.PostAsJsonAsync(SimulatorUrl + "/_sim/settings", settings)).EnsureSuccessStatusCode();
+
     /// <summary>Maps an Attract user to a Recruiter seat (what Settings → LinkedIn stores).</summary>
     public async Task MapUserAsync(string email, string seat, string personUrn, string name)
     {
