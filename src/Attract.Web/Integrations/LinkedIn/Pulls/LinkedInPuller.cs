@@ -157,13 +157,8 @@ public sealed partial class LinkedInPuller(
             {
                 continue;
             }
-            var row = await db.Set<LinkedInInMail>().FirstOrDefaultAsync(m => m.SeatUrn == seat && m.ExternalId == e.Id, ct)
-                ?? db.Set<LinkedInInMail>().Local.FirstOrDefault(m => m.SeatUrn == seat && m.ExternalId == e.Id);
-            if (row is null)
-            {
-                row = new LinkedInInMail { SeatUrn = seat, ExternalId = e.Id };
-                db.Add(row);
-            }
+            var (row, _) = await db.FindOrAddAsync<LinkedInInMail>(m => m.SeatUrn == seat && m.ExternalId == e.Id,
+                () => new LinkedInInMail { SeatUrn = seat, ExternalId = e.Id }, ct);
             row.ConversationUrn = e.Conversation ?? "";
             row.EventType = e.EventType ?? "";
             row.ProspectUrn = e.Prospect;
@@ -185,13 +180,7 @@ public sealed partial class LinkedInPuller(
             {
                 continue;
             }
-            var row = await db.Set<LinkedInProspectNote>().FirstOrDefaultAsync(x => x.ExternalId == n.Id, ct)
-                ?? db.Set<LinkedInProspectNote>().Local.FirstOrDefault(x => x.ExternalId == n.Id);
-            if (row is null)
-            {
-                row = new LinkedInProspectNote { ExternalId = n.Id };
-                db.Add(row);
-            }
+            var (row, _) = await db.FindOrAddAsync<LinkedInProspectNote>(x => x.ExternalId == n.Id, () => new LinkedInProspectNote { ExternalId = n.Id }, ct);
             row.ProspectUrn = n.Prospect;
             row.OwnerSeatUrn = n.Owner ?? seat;
             row.Note = n.Note ?? "";

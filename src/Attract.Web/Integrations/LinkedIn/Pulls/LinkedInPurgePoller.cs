@@ -43,14 +43,9 @@ public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector c
                 {
                     continue;
                 }
-                var row = await db.Set<LinkedInPurgedExport>().FirstOrDefaultAsync(p => p.PersonUrn == purged.Member, ct)
-                    ?? db.Set<LinkedInPurgedExport>().Local.FirstOrDefault(p => p.PersonUrn == purged.Member);
-                if (row is null)
-                {
-                    row = new LinkedInPurgedExport { PersonUrn = purged.Member };
-                    db.Add(row);
-                    added++;
-                }
+                var (row, isNew) = await db.FindOrAddAsync<LinkedInPurgedExport>(p => p.PersonUrn == purged.Member,
+                    () => new LinkedInPurgedExport { PersonUrn = purged.Member }, ct);
+                added += isNew ? 1 : 0;
                 row.PurgedAtUtc = purged.PurgedAt > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(purged.PurgedAt).UtcDateTime : now;
                 if (row.HandledAtUtc is null)
                 {
