@@ -13,7 +13,6 @@ public class Candidate : ITracked, IVersioned
     public string LastName { get; set; } = "";
 
     /// <summary>Lower-case names, emails and company in one column, for the candidate search box.</summary>
-    public string SearchText { get; private set; } = "";
 
     public List<CandidateEmail> Emails { get; set; } = [];
 
@@ -72,20 +71,16 @@ public class Candidate : ITracked, IVersioned
     {
         FirstName = firstName.Trim();
         LastName = lastName.Trim();
-        RefreshSearchText();
+        RefreshSearchTerms();
     }
 
     /// <summary>
-    /// Recomputes <see cref="SearchText"/> and brings <see cref="SearchTerms"/> in step with the names, company and
+    /// Brings <see cref="SearchTerms"/> in step with the names, company and
     /// emails: terms that no longer apply are removed, new ones added, unchanged rows left alone. SaveChanges calls it for
     /// every added or changed candidate (after loading <see cref="Emails"/> and <see cref="SearchTerms"/>).
     /// </summary>
-    public void RefreshSearchText()
+    public void RefreshSearchTerms()
     {
-        var text = string.Join(" | ", new[] { $"{FirstName} {LastName}", CurrentCompany }
-            .Concat(Emails.Select(e => e.Address)).Where(s => !string.IsNullOrWhiteSpace(s))).ToLowerInvariant();
-        SearchText = text.Length > 1000 ? text[..1000] : text;
-
         var wanted = CandidateSearchTokenizer.Terms(FirstName, LastName, CurrentCompany, Emails.Select(e => e.Address))
             .ToHashSet(StringComparer.Ordinal);
         SearchTerms.RemoveAll(t => !wanted.Contains(t.Term));

@@ -29,7 +29,7 @@ public static class CandidateSearchBackfill
                 }
                 foreach (var candidate in batch)
                 {
-                    candidate.RefreshSearchText();
+                    candidate.RefreshSearchTerms();
                 }
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();

@@ -3,7 +3,7 @@ namespace Attract.Core.Candidates;
 /// <summary>
 /// One search word of a candidate (a word of a name, company or email, or a whole email address), normalised by
 /// <see cref="CandidateSearchTokenizer"/>. The (Term, CandidateId) key is the index the candidate search range-scans.
-/// Rows are kept in step by <see cref="Candidate.RefreshSearchText"/> and deleted with the candidate.
+/// Rows are kept in step by <see cref="Candidate.RefreshSearchTerms"/> and deleted with the candidate.
 /// </summary>
 public class CandidateSearchTerm
 {

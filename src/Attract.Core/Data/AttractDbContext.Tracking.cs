@@ -145,7 +145,7 @@ public partial class AttractDbContext
                     await terms.LoadAsync(ct);
                 }
             }
-            candidate.RefreshSearchText();
+            candidate.RefreshSearchTerms();
         }
     }
 

@@ -95,7 +95,7 @@ public class CandidateSearchTokenizerTests
     }
 
     [Fact]
-    public void RefreshSearchText_NameChanged_ReplacesOnlyTheTermsThatChanged()
+    public void RefreshSearchTerms_NameChanged_ReplacesOnlyTheTermsThatChanged()
     {
         var candidate = new Candidate { CurrentCompany = "Contoso" };
         candidate.SetName("Jane", "Smith");

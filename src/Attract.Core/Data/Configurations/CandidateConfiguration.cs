@@ -10,7 +10,6 @@ public sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidate>
     {
         b.Property(c => c.FirstName).HasMaxLength(100);
         b.Property(c => c.LastName).HasMaxLength(100);
-        b.Property(c => c.SearchText).HasMaxLength(1000);
         b.Property(c => c.CurrentCompany).HasMaxLength(200);
         b.Property(c => c.CurrentTitle).HasMaxLength(200);
         b.Property(c => c.City).HasMaxLength(100);

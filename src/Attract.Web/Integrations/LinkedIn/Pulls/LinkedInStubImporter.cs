@@ -39,7 +39,7 @@ public sealed class LinkedInStubImporter(AttractDbContext db)
                 if (!string.IsNullOrWhiteSpace(stub.EmailAddress))
                 {
                     candidate.SetEmails([stub.EmailAddress]);
-                    candidate.RefreshSearchText();
+                    candidate.RefreshSearchTerms();
                 }
                 if (!string.IsNullOrWhiteSpace(stub.PhoneNumber))
                 {
@@ -53,7 +53,7 @@ public sealed class LinkedInStubImporter(AttractDbContext db)
                 if (!string.IsNullOrWhiteSpace(stub.EmailAddress) && !candidate.Emails.Any(e => e.Normalized == CandidateEmail.Normalize(stub.EmailAddress)))
                 {
                     candidate.SetEmails([.. candidate.Emails.Select(e => e.Address), stub.EmailAddress]);
-                    candidate.RefreshSearchText();
+                    candidate.RefreshSearchTerms();
                 }
             }
             if (candidate.Id == 0 && !pool.Members.Any(m => m.Candidate == candidate))
