@@ -22,9 +22,6 @@ await using (var scope = services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<AttractDbContext>();
     await db.Database.MigrateAsync();
-    var backfill = Stopwatch.StartNew();
-    var filled = await CandidateSearchBackfill.RunAsync(db);
-    Console.WriteLine($"Search terms backfilled for {filled} candidates in {backfill.Elapsed.TotalSeconds:F1} s");
 }
 var seed = Stopwatch.StartNew();
 await DemoCompanySeeder.SeedAsync(services, candidates);

@@ -93,7 +93,7 @@ public partial class AttractDbContext
     }
 
     /// <summary>
-    /// Refreshes the search text and terms of every added or changed candidate (own properties or emails). A changed
+    /// Refreshes the search terms of every added or changed candidate (own properties or emails). A changed
     /// candidate's emails and terms are loaded first when the caller did not load them, so the terms are diffed against
     /// the stored rows; terms added in memory before that (e.g. by <see cref="Candidate.SetName"/>) are dropped first.
     /// </summary>

@@ -51,15 +51,11 @@ public static class DatabaseSetup
         return $"Data Source={Path.Combine(dataDirectory, "attract.db")}";
     }
 
-    /// <summary>
-    /// Applies pending migrations for whichever provider is configured, then gives search terms to candidates saved
-    /// before search terms existed (<see cref="CandidateSearchBackfill"/>; once all have terms, one indexed anti-join).
-    /// </summary>
+    /// <summary>Applies pending migrations for whichever provider is configured.</summary>
     public static async Task MigrateAttractDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AttractDbContext>();
         await db.Database.MigrateAsync(ct);
-        await CandidateSearchBackfill.RunAsync(db, ct: ct);
     }
 }

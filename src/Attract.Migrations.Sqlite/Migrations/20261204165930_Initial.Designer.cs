@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Attract.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AttractDbContext))]
-    [Migration("20261128154926_LinkedInIntegration")]
-    partial class LinkedInIntegration
+    [Migration("20261204165930_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -131,11 +131,6 @@ namespace Attract.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -195,6 +190,22 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.HasIndex("Normalized");
 
                     b.ToTable("CandidateEmails");
+                });
+
+            modelBuilder.Entity("Attract.Core.Candidates.CandidateSearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Term", "CandidateId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("CandidateSearchTerms");
                 });
 
             modelBuilder.Entity("Attract.Core.Feedback.Scorecard", b =>
@@ -532,6 +543,13 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("IntegrationsNamedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JobsBackfillError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("JobsBackfilledAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -623,6 +641,53 @@ namespace Attract.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("LinkedInInMail");
+                });
+
+            modelBuilder.Entity("Attract.Core.LinkedIn.LinkedInJobPostingTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckAfterUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique();
+
+                    b.HasIndex("CompletedAtUtc", "CheckAfterUtc");
+
+                    b.ToTable("LinkedInJobPostingTask");
                 });
 
             modelBuilder.Entity("Attract.Core.LinkedIn.LinkedInNotification", b =>
@@ -841,6 +906,22 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("LinkedInSyncError");
+                });
+
+            modelBuilder.Entity("Attract.Core.LinkedIn.LinkedInUsage", b =>
+                {
+                    b.Property<DateTime>("MinuteUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MinuteUtc");
+
+                    b.ToTable("LinkedInUsage", (string)null);
                 });
 
             modelBuilder.Entity("Attract.Core.LinkedIn.LinkedInUserLink", b =>
@@ -1333,6 +1414,15 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.Navigation("Candidate");
                 });
 
+            modelBuilder.Entity("Attract.Core.Candidates.CandidateSearchTerm", b =>
+                {
+                    b.HasOne("Attract.Core.Candidates.Candidate", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Attract.Core.Feedback.Scorecard", b =>
                 {
                     b.HasOne("Attract.Core.Pipeline.JobApplication", "Application")
@@ -1514,6 +1604,8 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.Navigation("Applications");
 
                     b.Navigation("Emails");
+
+                    b.Navigation("SearchTerms");
                 });
 
             modelBuilder.Entity("Attract.Core.Feedback.Scorecard", b =>
