@@ -8,7 +8,10 @@ internal static class ApiEndpoints
     public static readonly string[] ConfigIds = ["CALLBACK_URL", "JOB_POSTING_VIEWERS", "APPLICATION_VIEWERS"];
     public static readonly string[] KnownTypes = ["IN_ATS_INDICATOR", "ONE_CLICK_EXPORT", "PROFILE_PLUGIN", "CSA_API", "RECOMMENDED_MATCHES", "UNIFIED_SEARCH", "APPLY_CONNECT", "APPLY_WITH_LINKEDIN"];
 
-    /// <summary>Maps a handler on /v2/{path} and /rest/{path}; /rest requires LinkedIn-Version. Checks the Rest.li protocol header.</summary>
+    /// <summary>
+    /// Maps a handler on /v2/{path} and /rest/{path}. Before the handler: authentication (401 whatever the headers), then for /rest
+    /// LinkedIn-Version, then the Rest.li protocol version and its URL syntax (<see cref="RestLiRequest"/>).
+    /// </summary>
     public static void MapApi(WebApplication app, string[] methods, string path, Func<HttpContext, Task<IResult>> handler)
     {
         app.MapMethods("/v2/" + path, methods, (Delegate)((HttpContext ctx) => Guard(ctx, false, handler)));
@@ -17,16 +20,15 @@ internal static class ApiEndpoints
 
     private static Task<IResult> Guard(HttpContext ctx, bool rest, Func<HttpContext, Task<IResult>> handler)
     {
+        if (ctx.RequestServices.GetRequiredService<Sim>().Authenticate(ctx).Error is { } unauthenticated)
+        {
+            return Task.FromResult(unauthenticated);
+        }
         if (rest && string.IsNullOrWhiteSpace(ctx.Request.Headers["LinkedIn-Version"]))
         {
             return Task.FromResult(RestLi.Error(400, "VERSION_MISSING", "A version must be present. Please specify a version by adding the LinkedIn-Version header."));
         }
-        var pv = ctx.Request.Headers["X-RestLi-Protocol-Version"].ToString();
-        if (pv != "2.0.0")
-        {
-            return Task.FromResult(RestLi.BadRequest("X-RestLi-Protocol-Version: 2.0.0 is required"));
-        }
-        return handler(ctx);
+        return RestLiRequest.Parse(ctx).Error is { } protocolError ? Task.FromResult(protocolError) : handler(ctx);
     }
 
     public static void Map(WebApplication app, Sim sim)
@@ -144,9 +146,9 @@ internal static class ApiEndpoints
         {
             return e!;
         }
-        if (RestLi.Method(ctx) is { } m && m != "create")
+        if (RestLiMethods.Require(ctx, false, "create") is { } me)
         {
-            return RestLi.BadRequest($"Unsupported X-RestLi-Method '{m}'");
+            return me;
         }
         if (sim.Throttle(ctx, c, "provisionedApplications", sim.Options.DailyRequestLimit) is { } t)
         {
@@ -202,7 +204,8 @@ internal static class ApiEndpoints
                 CreatedAt = sim.NowMs,
             };
             sim.Store.Apps.Put(child);
-            ctx.Response.Headers["X-RestLi-Id"] = child.Urn;
+            // Rest.li names the created key X-RestLi-Id in protocol 2.0 and X-LinkedIn-Id in 1.0.
+            ctx.Response.Headers[RestLiRequest.Of(ctx).Version == RestLiVersion.V1 ? "X-LinkedIn-Id" : "X-RestLi-Id"] = child.Urn;
             ctx.Response.Headers.Location = "/v2/provisionedApplications/" + Uri.EscapeDataString(child.Urn);
             return RestLi.Json(AppJson(child), 201);
         }
@@ -262,7 +265,7 @@ internal static class ApiEndpoints
         {
             return e!;
         }
-        if (RestLi.RequireMethod(ctx, "partial_update") is { } me)
+        if (RestLiMethods.Require(ctx, true, "partial_update") is { } me)
         {
             return me;
         }
@@ -378,7 +381,8 @@ internal static class ApiEndpoints
         {
             return be!;
         }
-        var urlKeys = RestLi.QueryCompoundKeys(ctx);
+        var rl = RestLiRequest.Of(ctx);
+        var urlKeys = rl.CompoundKeys();
         if (Math.Max(urlKeys.Count, entities.Count) > sim.Options.MaxBatchSize)
         {
             return RestLi.Error(400, "BATCH_TOO_LARGE", $"At most {sim.Options.MaxBatchSize} keys per batch");
@@ -393,7 +397,7 @@ internal static class ApiEndpoints
         {
             foreach (var (keyString, val) in entities)
             {
-                var k = RestLi.ParseKeyString(keyString);
+                var k = rl.Key(keyString);
                 string? err = k is null ? "malformed key" : ValidateIntegrationKey(sim, k);
                 if (err is null && urlKeys.Count > 0 && !urlKeys.Any(u => RestLi.SameMap(u, k!)))
                 {
@@ -464,7 +468,8 @@ internal static class ApiEndpoints
         {
             return RestLi.BadRequest($"Unsupported finder q={q}");
         }
-        var keys = RestLi.QueryCompoundKeys(ctx);
+        var rl = RestLiRequest.Of(ctx);
+        var keys = rl.CompoundKeys();
         if (keys.Count == 0)
         {
             return RestLi.BadRequest("ids are required");
@@ -480,7 +485,7 @@ internal static class ApiEndpoints
         {
             foreach (var k in keys)
             {
-                var ks = RestLi.Canonical(k);
+                var ks = rl.KeyString(k);
                 if (ValidateIntegrationKey(sim, k) is { } err)
                 {
                     errors[ks] = RestLi.ErrorBody(400, "VALIDATION_FAILED", err);
@@ -501,8 +506,8 @@ internal static class ApiEndpoints
         {
             return e!;
         }
-        var segs = RestLi.RawSegments(ctx);
-        var k = RestLi.ParseKeyString(segs[^2]);
+        var rl = RestLiRequest.Of(ctx);
+        var k = rl.Key(RestLi.RawSegments(ctx)[^2]);
         if (k is null || ValidateIntegrationKey(sim, k) is { } kerr && kerr.Length > 0)
         {
             return RestLi.Validation(k is null ? "malformed integration key in path" : ValidateIntegrationKey(sim, k)!);
@@ -511,7 +516,7 @@ internal static class ApiEndpoints
         {
             return t;
         }
-        var ids = RestLi.QuerySimpleKeys(ctx);
+        var ids = rl.SimpleKeys();
         var type = k["integrationType"];
         var method = ctx.Request.Method;
         JsonObject? entities = null;

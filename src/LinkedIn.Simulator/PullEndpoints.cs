@@ -124,20 +124,8 @@ internal static class PullEndpoints
         return (start, count, pe ?? GateContracts(sim, c, contracts) ?? sim.Throttle(ctx, c, "prospectInteractions", sim.Options.DailyRequestLimit));
     }
 
-    private static List<string> Multi(HttpContext ctx, string name)
-    {
-        var list = new List<string>();
-        foreach (var v in ctx.Request.Query[name])
-        {
-            var s = v ?? "";
-            if (s.StartsWith("List(", StringComparison.Ordinal) && s.EndsWith(')'))
-            {
-                s = s[5..^1];
-            }
-            list.AddRange(s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Uri.UnescapeDataString));
-        }
-        return list;
-    }
+    /// <summary>A list parameter in either Rest.li syntax (repeated, or <c>List(…)</c> with 2.0).</summary>
+    private static List<string> Multi(HttpContext ctx, string name) => RestLiRequest.Of(ctx).ListParam(name);
 
     private static IResult? GateContracts(Sim sim, Caller c, IEnumerable<string> contracts)
     {
@@ -211,7 +199,8 @@ internal static class PullEndpoints
         {
             return RestLi.NotFound($"Unknown seat {viewer}");
         }
-        if (!long.TryParse(q["timeRange.start"], out var from) || !long.TryParse(q["timeRange.end"], out var to))
+        var rl = RestLiRequest.Of(ctx);
+        if (!long.TryParse(rl.Param("timeRange.start"), out var from) || !long.TryParse(rl.Param("timeRange.end"), out var to))
         {
             return RestLi.BadRequest("timeRange.start and timeRange.end (epoch ms) are required");
         }

@@ -2,13 +2,12 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace LinkedIn.Simulator;
 
-/// <summary>Rest.li helpers: compound keys, error bodies, JSON results.</summary>
-internal static partial class RestLi
+/// <summary>Rest.li helpers: error bodies, JSON results, canonical keys, batch bodies (URL syntax: <see cref="RestLiRequest"/>).</summary>
+internal static class RestLi
 {
     public static readonly JsonSerializerOptions Out = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -74,68 +73,6 @@ internal static partial class RestLi
         return (start, count, null);
     }
 
-    [GeneratedRegex(@"^ids\[(\d+)\]\.([A-Za-z0-9_]+)$")]
-    private static partial Regex IdsRegex();
-
-    /// <summary>Compound keys from the query string (<c>ids[0].field=value</c>), in index order.</summary>
-    public static List<Dictionary<string, string>> QueryCompoundKeys(HttpContext ctx)
-    {
-        var byIndex = new SortedDictionary<int, Dictionary<string, string>>();
-        foreach (var (k, v) in ctx.Request.Query)
-        {
-            var m = IdsRegex().Match(k);
-            if (!m.Success)
-            {
-                continue;
-            }
-            var idx = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (!byIndex.TryGetValue(idx, out var map))
-            {
-                byIndex[idx] = map = new Dictionary<string, string>(StringComparer.Ordinal);
-            }
-            map[m.Groups[2].Value] = v.ToString();
-        }
-        return [.. byIndex.Values];
-    }
-
-    /// <summary>Simple keys (<c>ids=a&amp;ids=b</c>).</summary>
-    public static List<string> QuerySimpleKeys(HttpContext ctx) =>
-        ctx.Request.Query["ids"].Where(x => !string.IsNullOrEmpty(x)).Select(x => x!).ToList();
-
-    /// <summary>Parses a key string <c>a=1&amp;b=urn%3Ali...</c> (also tolerates Rest.li 2.0 <c>(a:1,b:2)</c>).</summary>
-    public static Dictionary<string, string>? ParseKeyString(string key)
-    {
-        if (!key.Contains('&') && !key.Contains('=') && !key.StartsWith('(') && (key.Contains("%3D", StringComparison.OrdinalIgnoreCase) || key.Contains("%28", StringComparison.Ordinal)))
-        {
-            // a path key that was percent-encoded as a whole
-            key = Uri.UnescapeDataString(key);
-        }
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (key.StartsWith('(') && key.EndsWith(')'))
-        {
-            foreach (var part in key[1..^1].Split(','))
-            {
-                var i = part.IndexOf(':');
-                if (i <= 0)
-                {
-                    return null;
-                }
-                map[Uri.UnescapeDataString(part[..i])] = Uri.UnescapeDataString(part[(i + 1)..]);
-            }
-            return map;
-        }
-        foreach (var part in key.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var i = part.IndexOf('=');
-            if (i <= 0)
-            {
-                return null;
-            }
-            map[Uri.UnescapeDataString(part[..i])] = Uri.UnescapeDataString(part[(i + 1)..].Replace('+', ' '));
-        }
-        return map.Count == 0 ? null : map;
-    }
-
     /// <summary>Canonical key string: fields sorted by name, values percent-encoded.</summary>
     public static string Canonical(IReadOnlyDictionary<string, string> map) =>
         string.Join('&', map.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value)}"));
@@ -156,20 +93,6 @@ internal static partial class RestLi
             raw = abs.AbsolutePath;
         }
         return raw.Split('/', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    public static string? Method(HttpContext ctx) =>
-        ctx.Request.Headers["X-RestLi-Method"].FirstOrDefault()?.Trim().ToLowerInvariant();
-
-    /// <summary>Checks the X-RestLi-Method header equals <paramref name="expected"/> (required).</summary>
-    public static IResult? RequireMethod(HttpContext ctx, params string[] expected)
-    {
-        var m = Method(ctx);
-        if (m is null)
-        {
-            return BadRequest($"X-RestLi-Method header is required ({string.Join(" or ", expected)})");
-        }
-        return expected.Contains(m) ? null : BadRequest($"Unsupported X-RestLi-Method '{m}' for {ctx.Request.Method} {ctx.Request.Path}");
     }
 
     public static async Task<(JsonObject? Body, IResult? Error)> ReadBody(HttpContext ctx)
@@ -198,11 +121,11 @@ internal static partial class RestLi
         return body[field] is T batch ? (batch, null) : (null, BadRequest($"Body must be {{\"{field}\":{shape}}}"));
     }
 
-    /// <summary>Checks the X-RestLi-Method header is <paramref name="method"/>, then reads the batch <paramref name="field"/> of the body.</summary>
+    /// <summary>Checks the request is the Rest.li <paramref name="method"/> (header or inferred), then reads the batch <paramref name="field"/> of the body.</summary>
     public static async Task<(T? Batch, IResult? Error)> ReadBatch<T>(HttpContext ctx, string field, string method)
         where T : JsonNode
     {
-        return RequireMethod(ctx, method) is { } me ? (null, me) : await ReadBatch<T>(ctx, field);
+        return RestLiMethods.Require(ctx, false, method) is { } me ? (null, me) : await ReadBatch<T>(ctx, field);
     }
 
     public static string? Str(this JsonObject o, string name) =>

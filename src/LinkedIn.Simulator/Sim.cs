@@ -203,8 +203,15 @@ internal sealed class Sim
     }
 
     // ---------- authentication of API callers ----------
+    private const string CallerItem = "sim.caller";
+
+    /// <summary>The caller of an API request (the API guard authenticates first; handlers then get the same answer).</summary>
     public (Caller? Caller, IResult? Error) Authenticate(HttpContext ctx)
     {
+        if (ctx.Items.TryGetValue(CallerItem, out var known) && known is Caller caller)
+        {
+            return (caller, null);
+        }
         var auth = ctx.Request.Headers.Authorization.ToString();
         if (!auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
@@ -228,7 +235,9 @@ internal sealed class Sim
                 return (null, RestLi.Error(401, "INVALID_ACCESS_TOKEN", "The application of this token no longer exists"));
             }
             ctx.Items["sim.clientId"] = app.ClientId;
-            return (new Caller(app, t), null);
+            var c = new Caller(app, t);
+            ctx.Items[CallerItem] = c;
+            return (c, null);
         }
     }
 

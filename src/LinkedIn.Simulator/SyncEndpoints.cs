@@ -314,7 +314,7 @@ internal static partial class SyncEndpoints
         {
             return e!;
         }
-        var ids = RestLi.QuerySimpleKeys(ctx);
+        var ids = RestLiRequest.Of(ctx).SimpleKeys();
         if (ids.Count == 0)
         {
             return RestLi.BadRequest("ids are required");
@@ -420,11 +420,12 @@ internal static partial class SyncEndpoints
         {
             return Finder(ctx, sim, c, def);
         }
-        var urlKeys = RestLi.QueryCompoundKeys(ctx);
+        var rl = RestLiRequest.Of(ctx);
+        var urlKeys = rl.CompoundKeys();
         JsonObject? entities = null;
         if (method is "PUT" or "POST")
         {
-            if (RestLi.RequireMethod(ctx, method == "PUT" ? "batch_update" : "batch_partial_update") is { } me)
+            if (RestLiMethods.Require(ctx, false, method == "PUT" ? "batch_update" : "batch_partial_update") is { } me)
             {
                 return me;
             }
@@ -438,7 +439,7 @@ internal static partial class SyncEndpoints
                 return be!;
             }
         }
-        else if (method == "DELETE" && RestLi.Method(ctx) is { } dm && dm != "batch_delete")
+        else if (method == "DELETE" && RestLiMethods.Sent(ctx) is { } dm && dm != "batch_delete")
         {
             return RestLi.BadRequest($"Unsupported X-RestLi-Method '{dm}'");
         }
@@ -448,7 +449,7 @@ internal static partial class SyncEndpoints
             return ne;
         }
         var normalizedUrl = urlKeys.Select(k => NormalizeKey(ctx, def, k).Map).ToList();
-        var bodyKeys = entities?.Select(kv => (kv.Key, Map: NormalizeKey(ctx, def, RestLi.ParseKeyString(kv.Key)))).ToList();
+        var bodyKeys = entities?.Select(kv => (kv.Key, Map: NormalizeKey(ctx, def, rl.Key(kv.Key)))).ToList();
         if (GateContexts(sim, c, def, bodyKeys?.Select(b => b.Map.Map) ?? normalizedUrl) is { } g)
         {
             return g;
@@ -467,14 +468,14 @@ internal static partial class SyncEndpoints
                 for (var i = 0; i < urlKeys.Count; i++)
                 {
                     var (map, err) = NormalizeKey(ctx, def, urlKeys[i]);
-                    var ks = RestLi.Canonical(map ?? urlKeys[i]);
+                    var ks = rl.KeyString(map ?? urlKeys[i]);
                     if (map is null)
                     {
                         errors[ks] = RestLi.ErrorBody(400, "VALIDATION_FAILED", err!);
                         statuses[ks] = 400;
                         continue;
                     }
-                    var rec = sim.Store.Entities.Get($"{c.App.ClientId}|{def.Name}|{ks}");
+                    var rec = sim.Store.Entities.Get($"{c.App.ClientId}|{def.Name}|{RestLi.Canonical(map)}");
                     if (rec is null)
                     {
                         errors[ks] = RestLi.ErrorBody(404, "NOT_FOUND", $"{def.Name} entity not found");
@@ -642,6 +643,13 @@ internal static partial class SyncEndpoints
         }
     }
 
+    /// <summary>The answer to a sub-resource DELETE whose parent is gone: each id reports 204, as its deletion already happened.</summary>
+    private static IResult AlreadyDeleted(List<string> ids) => RestLi.Json(new JsonObject
+    {
+        ["results"] = new JsonObject(ids.Distinct().Select(id => KeyValuePair.Create(id, (JsonNode?)new JsonObject { ["status"] = 204 }))),
+        ["errors"] = new JsonObject(),
+    });
+
     private static IResult Finder(HttpContext ctx, Sim sim, Caller c, ResourceDef def)
     {
         var q = ctx.Request.Query;
@@ -692,8 +700,8 @@ internal static partial class SyncEndpoints
         {
             return e!;
         }
-        var segs = RestLi.RawSegments(ctx);
-        var (parentMap, kerr) = NormalizeKey(ctx, def, RestLi.ParseKeyString(segs[^2]));
+        var rl = RestLiRequest.Of(ctx);
+        var (parentMap, kerr) = NormalizeKey(ctx, def, rl.Key(RestLi.RawSegments(ctx)[^2]));
         if (parentMap is null)
         {
             return RestLi.Validation("parent key: " + kerr);
@@ -702,7 +710,7 @@ internal static partial class SyncEndpoints
         {
             return g;
         }
-        var ids = RestLi.QuerySimpleKeys(ctx);
+        var ids = rl.SimpleKeys();
         JsonObject? entities = null;
         var method = ctx.Request.Method;
         if (method == "PUT")
@@ -729,7 +737,8 @@ internal static partial class SyncEndpoints
             var parentKey = $"{c.App.ClientId}|{def.Name}|{RestLi.Canonical(parentMap)}";
             if (sim.Store.Entities.Get(parentKey) is null)
             {
-                return RestLi.NotFound($"parent {def.Name} entity not found; sync it first");
+                // Deleting the parent deleted these (LinkedIn documents the cascade): a later DELETE of them is done, not an error.
+                return method == "DELETE" ? AlreadyDeleted(ids) : RestLi.NotFound($"parent {def.Name} entity not found; sync it first");
             }
             if (method == "PUT")
             {

@@ -283,12 +283,4 @@ public sealed class OAuthAndProvisioningTests : IAsyncLifetime
         Assert.Empty(r.Json["elements"]!.AsArray());
         Assert.Equal(0, r.Json["paging"]!["total"]!.GetValue<int>());
     }
-
-    [Fact]
-    public async Task ApiCall_MissingProtocolVersionHeader_Returns400()
-    {
-        var parent = await _sim.PartnerTokenAsync();
-        var r = await _sim.SendAsync(HttpMethod.Get, "/v2/provisionedApplications?q=credentialsByUniqueForeignId&uniqueForeignId=x", parent, protocol: false);
-        Assert.Equal(HttpStatusCode.BadRequest, r.Status);
-    }
 }

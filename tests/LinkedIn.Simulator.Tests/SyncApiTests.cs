@@ -236,11 +236,14 @@ public sealed class SyncApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AtsCandidates_MissingRestLiMethodHeader_Returns400()
+    public async Task AtsCandidates_WithoutRestLiMethodHeader_PutIsBatchUpdateButPostNeedsTheHeader()
     {
         var c = await _sim.EnabledChildAsync();
-        var r = await _sim.SendAsync(HttpMethod.Put, "/v2/atsCandidates?" + SimHost.CandIds("x"), c.Token, Entities((SimHost.CandKey("x"), SimHost.Candidate())));
-        Assert.Equal(HttpStatusCode.BadRequest, r.Status);
+        var put = await _sim.SendAsync(HttpMethod.Put, "/v2/atsCandidates?" + SimHost.CandIds("x"), c.Token, Entities((SimHost.CandKey("x"), SimHost.Candidate())));
+        Assert.Equal(204, put.Json["results"]![SimHost.CandKey("x")]!["status"]!.GetValue<int>());
+        var patch = new JsonObject { ["patch"] = new JsonObject { ["$delete"] = new JsonArray("manualMatchedMember") } };
+        var post = await _sim.SendAsync(HttpMethod.Post, "/v2/atsCandidates?" + SimHost.CandIds("x"), c.Token, Entities((SimHost.CandKey("x"), patch)));
+        Assert.Equal(HttpStatusCode.BadRequest, post.Status);
     }
 
     [Fact]
