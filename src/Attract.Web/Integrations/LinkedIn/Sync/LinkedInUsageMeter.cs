@@ -12,7 +12,7 @@ namespace Attract.Web.Integrations.LinkedIn.Sync;
 /// are flushed every few seconds by <see cref="LinkedInUsageFlusher"/> with their own DbContext, so a caller holding a
 /// transaction is never blocked or made part of it. Reads add what this process has not flushed yet.
 /// </summary>
-public sealed partial class LinkedInUsageMeter(IServiceScopeFactory scopes, AttractMetrics metrics, TimeProvider clock, ILogger<LinkedInUsageMeter> logger)
+public sealed partial class LinkedInUsageMeter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<LinkedInUsageMeter> logger, AttractMetrics? metrics = null)
 {
     public static readonly TimeSpan Keep = TimeSpan.FromDays(2);
 
@@ -26,7 +26,7 @@ public sealed partial class LinkedInUsageMeter(IServiceScopeFactory scopes, Attr
 
     public void CountRecords(int records)
     {
-        metrics.LinkedInRecords(records);
+        metrics?.LinkedInRecords(records);
         Add(0, records);
     }
 
