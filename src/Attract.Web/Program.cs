@@ -31,6 +31,7 @@ builder.Services.AddAttractScheduler(builder.Configuration, q =>
     LinkedInSetup.ConfigureJobs(q, builder.Configuration);
 });
 builder.Services.AddRazorPages();
+builder.AddAttractTelemetry();
 
 var app = builder.Build();
 
@@ -46,6 +47,7 @@ if (app.Configuration.GetValue<bool>("Attract:SeedDemoCompany"))
     await DemoCompanySeeder.SeedAsync(app.Services, app.Configuration.GetValue("Attract:DemoCandidates", 2000));
 }
 
+app.UseAttractTelemetry();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");

@@ -1,5 +1,6 @@
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
+using Attract.Web.Infrastructure;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +19,37 @@ public static partial class LinkedInPushEndpoints
     {
         var group = app.MapGroup("/integrations/linkedin/push").AllowAnonymous().DisableAntiforgery();
         group.MapGet("/{tenantId}", ChallengeAsync);
-        group.MapPost("/{tenantId}", ReceiveAsync);
+        group.MapPost("/{tenantId}", ReceiveAsync).AddEndpointFilter(CountAsync);
         return app;
+    }
+
+    /// <summary>The <c>HttpContext.Items</c> key under which the handler leaves the push type for the metrics.</summary>
+    private const string PushTypeItem = "Attract.LinkedIn.PushType";
+
+    /// <summary>Counts each push by what it was answered: 2xx received (per type), anything else rejected (per reason).</summary>
+    private static async ValueTask<object?> CountAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var http = context.HttpContext;
+        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
+        var metrics = http.RequestServices.GetRequiredService<AttractMetrics>();
+        if (status is >= 200 and < 300)
+        {
+            metrics.PushReceived(http.Items[PushTypeItem] as string ?? "unknown");
+        }
+        else
+        {
+            metrics.PushRejected(status switch
+            {
+                StatusCodes.Status401Unauthorized => "invalid_signature",
+                StatusCodes.Status404NotFound => "unknown_tenant",
+                StatusCodes.Status400BadRequest => "malformed",
+                StatusCodes.Status413PayloadTooLarge => "too_large",
+                StatusCodes.Status503ServiceUnavailable => "retry_later",
+                _ => "http_" + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+        return result;
     }
 
     private static async Task<IResult> ChallengeAsync(string tenantId, string? challengeCode, AttractDbContext db, LinkedInSecrets secrets)
@@ -66,6 +96,7 @@ public static partial class LinkedInPushEndpoints
         catch (LinkedInPushException ex) when (ex.RawType is not null && ReadId(body) is { } unknownId)
         {
             // A signed push of a type Attract does not handle yet (e.g. RESYNC_JOBS): record it and acknowledge, so LinkedIn does not retry.
+            http.Items[PushTypeItem] = "unhandled";
             if (!await db.Set<LinkedInNotification>().AnyAsync(n => n.NotificationId == unknownId, ct))
             {
                 db.Add(new LinkedInNotification
@@ -87,6 +118,7 @@ public static partial class LinkedInPushEndpoints
         var now = clock.GetUtcNow().UtcDateTime;
         var notification = await db.Set<LinkedInNotification>().FirstOrDefaultAsync(n => n.NotificationId == push.Id, ct);
         var isStatusChange = push.Type == PushNotificationType.IntegrationStatusChange;
+        http.Items[PushTypeItem] = isStatusChange ? "INTEGRATION_STATUS_CHANGE" : "EXPORT_CANDIDATE_PROFILE";
         if (notification is not null && (notification.Status == LinkedInNotificationStatus.Processed || !isStatusChange))
         {
             LogDuplicate(logger, push.Id);

@@ -1,3 +1,4 @@
+using Attract.Web.Infrastructure;
 using Quartz;
 
 namespace Attract.Web.Integrations.LinkedIn.Export;
@@ -8,5 +9,10 @@ public sealed class LinkedInExportIntakeJob(LinkedInExportProcessor processor) :
 {
     public static readonly JobKey Key = new("linkedin-export-intake", "linkedin");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await processor.ProcessDueAsync(cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var activity = AttractMetrics.ActivitySource.StartActivity("linkedin.export.intake");
+        var done = await processor.ProcessDueAsync(cancellationToken); // not inside ?. : that would skip the call when nobody listens
+        activity?.SetTag("attract.exports_completed", done);
+    }
 }

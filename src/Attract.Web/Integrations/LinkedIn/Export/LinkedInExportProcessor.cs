@@ -5,6 +5,7 @@ using Attract.Core.Data;
 using Attract.Core.Jobs;
 using Attract.Core.LinkedIn;
 using Attract.Core.Pipeline;
+using Attract.Web.Infrastructure;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,7 @@ public sealed partial class LinkedInExportProcessor(
     IServiceProvider services,
     LinkedInCapabilities capabilities,
     LinkedInConnector connector,
+    AttractMetrics metrics,
     TimeProvider clock,
     ILogger<LinkedInExportProcessor> logger)
 {
@@ -73,6 +75,7 @@ public sealed partial class LinkedInExportProcessor(
         if (connection is null || connector.ChildApp(connection) is not { } app)
         {
             await FinishAsync(notification.Id, owner, LinkedInNotificationStatus.Failed, "Attract is not connected to LinkedIn.", ct);
+            metrics.Export("failed", "not_connected");
             return true;
         }
         IReadOnlyList<ExportedCandidate> exported;
@@ -87,15 +90,18 @@ public sealed partial class LinkedInExportProcessor(
             if (IsTransient(ex) && notification.Attempts < MaxAttempts)
             {
                 await RetryLaterAsync(notification.Id, owner, notification.Attempts, reason + " (will retry)", ct);
+                metrics.Export("deferred", "linkedin_unavailable");
                 return false;
             }
             await FinishAsync(notification.Id, owner, LinkedInNotificationStatus.Failed, reason, ct);
+            metrics.Export("failed", "linkedin_error");
             return true;
         }
         if (exported.Count == 0)
         {
             await FinishAsync(notification.Id, owner, LinkedInNotificationStatus.Failed,
                 "LinkedIn returned no exported candidate for this request (expired or purged).", ct);
+            metrics.Export("failed", "not_found");
             return true;
         }
         ImportResult result;
@@ -110,10 +116,16 @@ public sealed partial class LinkedInExportProcessor(
             if (notification.Attempts < MaxAttempts)
             {
                 await RetryLaterAsync(notification.Id, owner, notification.Attempts, reason + " (will retry)", ct);
+                metrics.Export("deferred", "save_failed");
                 return false;
             }
             await FinishAsync(notification.Id, owner, LinkedInNotificationStatus.Failed, reason, ct);
+            metrics.Export("failed", "save_failed");
             return true;
+        }
+        if (result.Outcome is { } outcome)
+        {
+            metrics.Export(outcome.Status, outcome.Reason);
         }
         if (result.MatchCandidates.Count > 0)
         {
@@ -122,7 +134,8 @@ public sealed partial class LinkedInExportProcessor(
         return true;
     }
 
-    private sealed record ImportResult(List<(int CandidateId, string PersonUrn)> MatchCandidates);
+    /// <summary>What the import did, for the metrics: <c>taken</c> or <c>refused</c> with a reason; null when the lease was lost.</summary>
+    private sealed record ImportResult(List<(int CandidateId, string PersonUrn)> MatchCandidates, (string Status, string Reason)? Outcome = null);
 
     /// <summary>Checks and writes everything in one transaction, using a context whose actor is the exporting user.</summary>
     private async Task<ImportResult> ImportAsync(int notificationId, string owner, LinkedInConnection connection,
@@ -151,13 +164,13 @@ public sealed partial class LinkedInExportProcessor(
             .FirstOrDefaultAsync(j => j.Code == jobCode, ct);
         var refusal = Check(jobCode, job, seat, link?.UserId, link?.Name);
         var matches = new List<(int, string)>();
-        if (refusal is not null)
+        if (refusal is { } refused)
         {
-            Complete(notification, LinkedInNotificationStatus.Refused, refusal, now);
+            Complete(notification, LinkedInNotificationStatus.Refused, refused.Message, now);
             await scopedDb.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            LogRefused(logger, notification.NotificationId, refusal);
-            return new ImportResult(matches);
+            LogRefused(logger, notification.NotificationId, refused.Message);
+            return new ImportResult(matches, ("refused", refused.Reason));
         }
         var prospect = job!.Stages.Single(s => s.IsProspect);
         var outcomes = new List<string>();
@@ -191,31 +204,31 @@ public sealed partial class LinkedInExportProcessor(
         await scopedDb.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         matches.AddRange(pending.Where(p => p.Candidate.LinkedInPersonUrn is not null).Select(p => (p.Candidate.Id, p.Candidate.LinkedInPersonUrn!)));
-        return new ImportResult(matches);
+        return new ImportResult(matches, ("taken", pending.Any(p => p.Application is not null) ? "added" : "already_in_pipeline"));
     }
 
-    /// <summary>Why the export can't be taken, or null when the job and the exporting user qualify.</summary>
-    public static string? Check(string? jobCode, Job? job, string? seat, string? userId, string? userName)
+    /// <summary>Why the export can't be taken (a reason code for the metrics and a message), or null when the job and the exporting user qualify.</summary>
+    public static (string Reason, string Message)? Check(string? jobCode, Job? job, string? seat, string? userId, string? userName)
     {
         if (job is null)
         {
-            return $"Job {jobCode ?? "(none)"} was not found in Attract.";
+            return ("job_not_found", $"Job {jobCode ?? "(none)"} was not found in Attract.");
         }
         if (job.Status != JobStatus.Active)
         {
-            return $"Job {job.Code} is {job.Status}; only active jobs accept exports.";
+            return ("job_not_active", $"Job {job.Code} is {job.Status}; only active jobs accept exports.");
         }
         if (!job.HasProspectStage)
         {
-            return $"Job {job.Code} has no Prospect stage; add one to accept exports.";
+            return ("no_prospect_stage", $"Job {job.Code} has no Prospect stage; add one to accept exports.");
         }
         if (userId is null)
         {
-            return $"The exporting Recruiter seat {seat ?? "(unknown)"} is not mapped to an Attract user (User settings → LinkedIn).";
+            return ("seat_not_mapped", $"The exporting Recruiter seat {seat ?? "(unknown)"} is not mapped to an Attract user (User settings → LinkedIn).");
         }
         if (!job.Team.Any(t => t.UserId == userId && t.Role is TeamRole.Recruiter or TeamRole.HiringManager))
         {
-            return $"{userName} is not a recruiter or hiring manager on {job.Code}'s hiring team.";
+            return ("not_on_hiring_team", $"{userName} is not a recruiter or hiring manager on {job.Code}'s hiring team.");
         }
         return null;
     }

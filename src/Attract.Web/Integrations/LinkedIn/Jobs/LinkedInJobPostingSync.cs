@@ -3,6 +3,7 @@ using Attract.Core.Data;
 using Attract.Core.Jobs;
 using Attract.Core.LinkedIn;
 using Attract.Core.Outbox;
+using Attract.Web.Infrastructure;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public sealed partial class LinkedInJobPostingSync(
     LinkedInCapabilities capabilities,
     LinkedInConnector connector,
     Sync.LinkedInUsageMeter usage,
+    AttractMetrics metrics,
     IOptions<LinkedInIntegrationOptions> options,
     TimeProvider clock,
     ILogger<LinkedInJobPostingSync> logger)
@@ -107,6 +109,7 @@ public sealed partial class LinkedInJobPostingSync(
                         failed[r.ExternalJobPostingId] = $"{r.Status} {r.Error?.Message}".Trim();
                     }
                 }
+                metrics.SyncRecords(TrackedTypes.Job, accepted.Count, failed.Count);
             }
         }
         catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException)
@@ -132,6 +135,7 @@ public sealed partial class LinkedInJobPostingSync(
                 row.ClaimedUntilUtc = now + Backoff(row.Attempts); // not due again before the backoff
             }
         }
+        metrics.RowsDeferred(AttractMetrics.JobPostingsConsumer, rows.Count(r => r.ProcessedAtUtc is null));
         var jobByCode = jobs.Values.ToDictionary(j => j.Code, j => j.Id, StringComparer.Ordinal);
         await TrackTasksAsync(accepted, jobByCode, rows, now, ct);
         await RecordJobErrorsAsync(
@@ -192,6 +196,7 @@ public sealed partial class LinkedInJobPostingSync(
             usage.CountRecords(jobs.Count);
             await TrackTasksAsync(results.Where(r => r.Succeeded), jobs.ToDictionary(j => j.Code, j => j.Id, StringComparer.Ordinal), [], now, ct);
             var failed = results.Count(r => r.Status is < 200 or >= 300);
+            metrics.SyncRecords(TrackedTypes.Job, results.Count - failed, failed);
             error = failed == 0 ? null : $"{failed} of {jobs.Count} job postings were refused.";
             LogBackfilled(logger, jobs.Count, failed);
         }

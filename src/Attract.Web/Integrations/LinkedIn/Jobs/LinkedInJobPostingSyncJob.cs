@@ -1,3 +1,4 @@
+using Attract.Web.Infrastructure;
 using Quartz;
 
 namespace Attract.Web.Integrations.LinkedIn.Jobs;
@@ -8,5 +9,10 @@ public sealed class LinkedInJobPostingSyncJob(LinkedInJobPostingSync sync) : IJo
 {
     public static readonly JobKey Key = new("linkedin-job-postings", "linkedin");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await sync.DrainAsync(cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var activity = AttractMetrics.ActivitySource.StartActivity("linkedin.job_postings.sync");
+        var done = await sync.DrainAsync(cancellationToken); // not inside ?. : that would skip the call when nobody listens
+        activity?.SetTag("attract.rows_processed", done);
+    }
 }

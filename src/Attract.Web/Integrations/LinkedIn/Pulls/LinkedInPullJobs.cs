@@ -1,3 +1,4 @@
+using Attract.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -16,6 +17,7 @@ public sealed class LinkedInPullJob(LinkedInPuller puller, IOptions<LinkedInPull
     {
         if (settings.Value.JobsEnabled)
         {
+            using var activity = AttractMetrics.ActivitySource.StartActivity("linkedin.pull");
             await puller.RunAsync(force: false, cancellationToken);
         }
     }
@@ -31,6 +33,7 @@ public sealed class LinkedInPurgeJob(LinkedInPurgePoller poller, IOptions<Linked
     {
         if (settings.Value.JobsEnabled)
         {
+            using var activity = AttractMetrics.ActivitySource.StartActivity("linkedin.purged_exports.poll");
             await poller.PollAsync(force: false, cancellationToken);
         }
     }

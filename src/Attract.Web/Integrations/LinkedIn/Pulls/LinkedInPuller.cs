@@ -1,5 +1,6 @@
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
+using Attract.Web.Infrastructure;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed partial class LinkedInPuller(
     AttractDbContext db,
     LinkedInConnector connector,
     LinkedInStubImporter stubs,
+    AttractMetrics metrics,
     IOptions<LinkedInIntegrationOptions> options,
     IOptions<LinkedInPullSettings> settings,
     TimeProvider clock,
@@ -89,20 +91,22 @@ public sealed partial class LinkedInPuller(
                 var to = now.AddMilliseconds(1);
                 try
                 {
+                    var items = 0;
                     switch (kind)
                     {
                         case InMailKind:
-                            inmails += await PullInMailsAsync(client, app, seat, from, to, ct);
+                            inmails += items = await PullInMailsAsync(client, app, seat, from, to, ct);
                             break;
                         case NotesKind:
-                            notes += await PullNotesAsync(client, app, connection.ContractUrn, seat, from, to, ct);
+                            notes += items = await PullNotesAsync(client, app, connection.ContractUrn, seat, from, to, ct);
                             break;
                         default:
-                            stubCount += await stubs.ImportAsync(client.GetMailStubsAsync(app, connection.ContractUrn, seat, from, to, ct), ct);
+                            stubCount += items = await stubs.ImportAsync(client.GetMailStubsAsync(app, connection.ContractUrn, seat, from, to, ct), ct);
                             break;
                     }
                     cursor.CursorUtc = now;
                     cursor.LastError = null;
+                    metrics.PullRun(kind, succeeded: true, items);
                 }
                 catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
                 {
@@ -112,6 +116,7 @@ public sealed partial class LinkedInPuller(
                     var message = LinkedInConnector.Describe(ex);
                     cursor.LastError = message.Length > 2000 ? message[..2000] : message;
                     LogPullFailed(logger, kind, seat, cursor.LastError);
+                    metrics.PullRun(kind, succeeded: false);
                 }
                 cursor.LastRunAtUtc = now;
                 await db.SaveChangesAsync(ct);

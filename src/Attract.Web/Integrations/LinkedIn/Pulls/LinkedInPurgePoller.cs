@@ -1,5 +1,6 @@
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
+using Attract.Web.Infrastructure;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,11 @@ namespace Attract.Web.Integrations.LinkedIn.Pulls;
 /// purged member as a <see cref="LinkedInPurgedExport"/> row, flagging the Attract candidate it matches (by person URN).
 /// The admin then decides on erasure on Admin → LinkedIn → Purged exports.
 /// </summary>
-public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector connector, IOptions<LinkedInPullSettings> settings, TimeProvider clock)
+public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector connector, AttractMetrics metrics, IOptions<LinkedInPullSettings> settings, TimeProvider clock)
 {
+    /// <summary>The <c>kind</c> tag of its runs in <c>attract.linkedin.pull.runs</c>.</summary>
+    public const string PurgedExportsKind = "purged_exports";
+
     public TimeSpan Interval => settings.Value.PurgePollInterval > LinkedInPullSettings.MaxPurgePollInterval
         ? LinkedInPullSettings.MaxPurgePollInterval : settings.Value.PurgePollInterval;
 
@@ -58,10 +62,12 @@ public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector c
             connection.LastError = "Purged exports: " + LinkedInConnector.Describe(ex);
             connection.LastPurgePollAtUtc = now;
             await db.SaveChangesAsync(ct);
+            metrics.PullRun(PurgedExportsKind, succeeded: false);
             return connection.LastError;
         }
         connection.LastPurgePollAtUtc = now;
         await db.SaveChangesAsync(ct);
+        metrics.PullRun(PurgedExportsKind, succeeded: true, added);
         return added == 0 ? "No new purged exports." : $"{added} new purged export(s) recorded.";
     }
 }

@@ -2,6 +2,7 @@ using Attract.Core.Common;
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
 using Attract.Core.Outbox;
+using Attract.Web.Infrastructure;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed partial class LinkedInSyncDrain(
     LinkedInConnector connector,
     LinkedInBackfill backfill,
     LinkedInUsageMeter usage,
+    AttractMetrics metrics,
     IOptions<LinkedInIntegrationOptions> options,
     TimeProvider clock,
     ILogger<LinkedInSyncDrain> logger)
@@ -105,9 +107,14 @@ public sealed partial class LinkedInSyncDrain(
                         .SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, error), ct);
             }
             LogTransient(logger, pending.Count, error);
+            metrics.RowsDeferred(AttractMetrics.InAtsConsumer, pending.Count);
         }
         await RecordErrorsAsync(batch, now, ct);
         usage.CountRecords(batch.Records);
+        foreach (var type in batch.Succeeded.Select(s => s.Type).Concat(batch.Failures.Keys.Select(f => f.Type)).Distinct())
+        {
+            metrics.SyncRecords(type, batch.Succeeded.Count(s => s.Type == type), batch.Failures.Keys.Count(f => f.Type == type));
+        }
     }
 
     private async Task RecordErrorsAsync(SyncBatch batch, DateTime now, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Attract.Web.Infrastructure;
 using Quartz;
 
 namespace Attract.Web.Integrations.LinkedIn.Sync;
@@ -28,12 +29,15 @@ public sealed partial class LinkedInSyncJob(LinkedInSyncDrain drain, ILogger<Lin
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        using var activity = AttractMetrics.ActivitySource.StartActivity("linkedin.sync.drain");
         try
         {
-            await drain.DrainAsync(cancellationToken);
+            var done = await drain.DrainAsync(cancellationToken); // not inside ?. : that would skip the call when nobody listens
+            activity?.SetTag("attract.rows_processed", done);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
             LogFailed(logger, e);
         }
     }

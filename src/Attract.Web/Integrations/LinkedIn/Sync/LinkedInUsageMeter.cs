@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
+using Attract.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attract.Web.Integrations.LinkedIn.Sync;
@@ -11,7 +12,7 @@ namespace Attract.Web.Integrations.LinkedIn.Sync;
 /// are flushed every few seconds by <see cref="LinkedInUsageFlusher"/> with their own DbContext, so a caller holding a
 /// transaction is never blocked or made part of it. Reads add what this process has not flushed yet.
 /// </summary>
-public sealed partial class LinkedInUsageMeter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<LinkedInUsageMeter> logger)
+public sealed partial class LinkedInUsageMeter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<LinkedInUsageMeter> logger, AttractMetrics? metrics = null)
 {
     public static readonly TimeSpan Keep = TimeSpan.FromDays(2);
 
@@ -23,7 +24,11 @@ public sealed partial class LinkedInUsageMeter(IServiceScopeFactory scopes, Time
 
     public void CountRequest() => Add(1, 0);
 
-    public void CountRecords(int records) => Add(0, records);
+    public void CountRecords(int records)
+    {
+        metrics?.LinkedInRecords(records);
+        Add(0, records);
+    }
 
     private void Add(int requests, int records)
     {
@@ -185,11 +190,12 @@ public sealed class LinkedInUsageFlusher(LinkedInUsageMeter meter) : BackgroundS
 }
 
 /// <summary>Counts every HTTP request the LinkedIn clients send (each retry is a request LinkedIn counts too).</summary>
-public sealed class LinkedInUsageHandler(LinkedInUsageMeter meter) : DelegatingHandler
+public sealed class LinkedInUsageHandler(LinkedInUsageMeter meter, AttractMetrics metrics) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         meter.CountRequest();
+        metrics.LinkedInRequest(AttractMetrics.ResourceOf(request.RequestUri));
         return base.SendAsync(request, cancellationToken);
     }
 }
