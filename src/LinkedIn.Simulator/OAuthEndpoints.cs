@@ -232,11 +232,11 @@ internal static class OAuthEndpoints
 
     private static async Task<IResult> Token(HttpContext ctx, Sim sim)
     {
-        var f = await ReadTokenForm(ctx);
-        if (f is null)
+        if (!ctx.Request.HasFormContentType)
         {
             return OAuthError("invalid_request", "Content-Type must be application/x-www-form-urlencoded");
         }
+        var f = await ctx.Request.ReadFormAsync();
         var grant = f["grant_type"].ToString();
         var clientId = f["client_id"].ToString();
         var secret = f["client_secret"].ToString();
@@ -331,26 +331,6 @@ internal static class OAuthEndpoints
                     return OAuthError("unsupported_grant_type", $"Grant type '{grant}' is not supported");
             }
         }
-    }
-
-    /// <summary>
-    /// The token request's form. A url-encoded body sent as <c>text/plain</c> (or without a Content-Type) is read too:
-    /// LinkedIn's own Postman collection sends its parent-token request that way.
-    /// </summary>
-    private static async Task<IFormCollection?> ReadTokenForm(HttpContext ctx)
-    {
-        if (ctx.Request.HasFormContentType)
-        {
-            return await ctx.Request.ReadFormAsync();
-        }
-        var type = ctx.Request.ContentType;
-        if (type is not null && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-        using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(ctx.RequestAborted);
-        return new FormCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body));
     }
 
     private static IResult Issue3L(Sim sim, AppRec app, TokenRec refresh, long now)

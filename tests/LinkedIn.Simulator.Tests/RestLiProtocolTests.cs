@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace LinkedIn.Simulator.Tests;
@@ -195,19 +194,6 @@ public sealed class RestLiProtocolTests : IAsyncLifetime
         Assert.Equal(v1.Json["key"]!.GetValue<string>(), v1.Headers.GetValues("X-LinkedIn-Id").Single());
         Assert.False(v1.Headers.Contains("X-RestLi-Id"));
         Assert.Equal(v2.Json["key"]!.GetValue<string>(), v2.Headers.GetValues("X-RestLi-Id").Single());
-    }
-
-    [Fact]
-    public async Task AccessToken_FormBodySentAsTextPlain_IssuesToken()
-    {
-        var form = $"grant_type=client_credentials&client_id={_sim.Options.PartnerClientId}&client_secret={_sim.Options.PartnerClientSecret}";
-        using var plain = new HttpRequestMessage(HttpMethod.Post, "/oauth/v2/accessToken") { Content = new StringContent(form, Encoding.UTF8, "text/plain") };
-        using var ok = await _sim.Http.SendAsync(plain);
-        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        Assert.StartsWith("AQV", JsonNode.Parse(await ok.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>());
-        using var json = new HttpRequestMessage(HttpMethod.Post, "/oauth/v2/accessToken") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
-        using var refused = await _sim.Http.SendAsync(json);
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
 
     [Fact]

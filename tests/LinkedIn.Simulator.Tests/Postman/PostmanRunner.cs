@@ -117,8 +117,10 @@ public sealed partial class PostmanRunner(HttpClient http, string baseAddress)
         };
         if (content is not null)
         {
-            // Postman's default types: an explicit Content-Type header wins; raw JSON is application/json, other raw text text/plain.
-            var type = explicitType ?? (r.Body!.Mode == "urlencoded" ? "application/x-www-form-urlencoded" : r.Body.Language == "json" ? "application/json" : "text/plain");
+            // As Postman's runtime sends them: a url-encoded body is always application/x-www-form-urlencoded (even under an explicit
+            // Content-Type header, e.g. the collection's text/plain on "Parent Application Access Token"); for raw text an explicit
+            // Content-Type header wins, else JSON is application/json and other text text/plain.
+            var type = r.Body!.Mode == "urlencoded" ? "application/x-www-form-urlencoded" : explicitType ?? (r.Body.Language == "json" ? "application/json" : "text/plain");
             content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
         }
         return content;
