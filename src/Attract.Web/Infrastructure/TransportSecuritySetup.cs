@@ -29,7 +29,9 @@ public static class TransportSecuritySetup
             o.Cookie.Name = "Attract.Antiforgery";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // SameAsRequest here: with Always, antiforgery throws on plain-HTTP requests; the cookie policy above still
+            // marks the cookie Secure when secure cookies are required.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddHttpsRedirection(o => o.HttpsPort = config.GetValue<int?>("Security:HttpsPort") ?? 443);
         services.AddHsts(o =>

@@ -154,7 +154,7 @@ public sealed class PushForgeryTests : IDisposable
     public async Task Push_DatabaseErrorWhileReading_Returns503()
     {
         await _factory.SeedConnectionAsync();
-        await ExecuteSqlAsync("DROP TABLE LinkedInNotifications");
+        await ExecuteSqlAsync("DROP TABLE LinkedInNotification");
 
         var response = await _factory.CreateClient().SendAsync(SignedPush(PushBody("req-db", "EXPORT_CANDIDATE_PROFILE")));
 
@@ -166,7 +166,7 @@ public sealed class PushForgeryTests : IDisposable
     public async Task Push_InsertFailsWithoutADuplicate_Returns503NotASilentDuplicate()
     {
         await _factory.SeedConnectionAsync();
-        await ExecuteSqlAsync("CREATE TRIGGER fail_insert BEFORE INSERT ON LinkedInNotifications BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+        await ExecuteSqlAsync("CREATE TRIGGER fail_insert BEFORE INSERT ON LinkedInNotification BEGIN SELECT RAISE(ABORT, 'disk full'); END");
 
         var response = await _factory.CreateClient().SendAsync(SignedPush(PushBody("req-fail", "EXPORT_CANDIDATE_PROFILE")));
 

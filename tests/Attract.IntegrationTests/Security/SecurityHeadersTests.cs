@@ -66,7 +66,11 @@ public sealed class SecurityHeadersTests(ITestOutputHelper output) : IDisposable
         var csp = Directives(response);
 
         Assert.Equal("'self'", csp["default-src"]);
-        Assert.Matches(@"^'self' 'nonce-[A-Za-z0-9+/=]+' https://platform\.linkedin\.example$", csp["script-src"]);
+        var scriptSources = csp["script-src"].Split(' ');
+        Assert.Equal(3, scriptSources.Length);
+        Assert.Contains("'self'", scriptSources);
+        Assert.Contains("https://platform.linkedin.example", scriptSources);
+        Assert.Single(scriptSources, s => System.Text.RegularExpressions.Regex.IsMatch(s, "^'nonce-[A-Za-z0-9+/=]+'$"));
         Assert.Contains("https://platform.linkedin.example", csp["frame-src"], StringComparison.Ordinal);
         Assert.Equal("'self'", csp["style-src"]);
         Assert.Equal("'self'", csp["connect-src"]);
