@@ -48,6 +48,9 @@ step "docker-compose.yml"
 docker-compose -f docker-compose.yml config --quiet
 echo "docker-compose.yml is valid"
 
+step "Release publish (the Docker image's) leaves out the LinkedIn simulator"
+bash scripts/check-publish.sh
+
 step "Tests"
 rm -rf "$RESULTS"/*.trx "$RESULTS"/trx
 # One test project at a time: the browser and integration suites each host Attract, the simulator and

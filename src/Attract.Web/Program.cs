@@ -1,11 +1,11 @@
 using Attract.Core.Data;
 using Attract.Web.Infrastructure;
 using Attract.Web.Integrations.LinkedIn;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+ProductionGuard.Enforce(builder.Configuration, builder.Environment);
 
 // Serilog is the only logging pipeline: the default console provider would bypass the SensitiveDataMasking enricher.
 builder.Logging.ClearProviders();
@@ -16,11 +16,11 @@ builder.Services.AddSerilog((sp, lc) => lc
     .Enrich.With<SensitiveDataMasking>());
 
 builder.Services.AddAttractDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddAttractAuthentication(builder.Configuration);
+builder.Services.AddAttractAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAttractAts(builder.Configuration);
-builder.Services.AddDataProtection()
-    .SetApplicationName("Attract")
-    .PersistKeysToDbContext<AttractDbContext>();
+builder.Services.AddAttractDataProtection(builder.Configuration, builder.Environment);
+builder.Services.AddAttractTransportSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddAttractRateLimits(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddDbContextCheck<AttractDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
@@ -47,15 +47,20 @@ if (app.Configuration.GetValue<bool>("Attract:SeedDemoCompany"))
     await DemoCompanySeeder.SeedAsync(app.Services, app.Configuration.GetValue("Attract:DemoCandidates", 2000));
 }
 
+app.UseAttractForwardedHeaders();
 app.UseAttractTelemetry();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
 }
+app.UseAttractSecurityHeaders();
+app.UseAttractHttps();
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseSerilogRequestLogging();
+app.UseCookiePolicy();
 app.UseRouting();
 app.UseAuthentication();
+app.UseAttractRateLimits();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health", new HealthCheckOptions

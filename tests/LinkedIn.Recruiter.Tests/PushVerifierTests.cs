@@ -88,6 +88,29 @@ public class PushVerifierTests
         var ex = Assert.Throws<LinkedInPushException>(() => _verifier.Parse("""{"id":"x","type":"RESYNC_JOBS"}"""u8));
 
         Assert.Equal("RESYNC_JOBS", ex.RawType);
+        Assert.True(ex.IsUnknownType);
+    }
+
+    [Theory]
+    [InlineData("9223372036854775807")]
+    [InlineData("-9223372036854775808")]
+    [InlineData("253402300800000")]
+    public void Parse_ExpiresAtOutOfRange_ThrowsPushExceptionNotUnknownType(string expiresAt)
+    {
+        var body = Encoding.UTF8.GetBytes($$"""{"id":"x","type":"EXPORT_CANDIDATE_PROFILE","expiresAt":{{expiresAt}}}""");
+
+        var ex = Assert.Throws<LinkedInPushException>(() => _verifier.Parse(body));
+
+        Assert.False(ex.IsUnknownType);
+        Assert.Contains("expiresAt", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ExpiresAtAtTheEndOfTime_IsAccepted()
+    {
+        var n = _verifier.Parse(Encoding.UTF8.GetBytes($$"""{"id":"x","type":"EXPORT_CANDIDATE_PROFILE","expiresAt":{{DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()}}}"""));
+
+        Assert.Equal(DateTimeOffset.MaxValue.ToUnixTimeMilliseconds(), n.ExpiresAt!.Value.ToUnixTimeMilliseconds());
     }
 
     [Theory]

@@ -20,7 +20,16 @@ public abstract class AttractHostFactory(string folder) : WebApplicationFactory<
     public string DatabasePath => Path.Combine(DataDirectory, "attract.db");
 
     /// <summary>Settings on top of appsettings; set them before the host starts.</summary>
-    public Dictionary<string, string?> Settings { get; } = new() { ["Attract:SeedDemoData"] = "true" };
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Attract:SeedDemoData"] = "true",
+        // Tests sign in and post far more often than a person; the throttling tests set low limits of their own.
+        ["RateLimits:SignIn:PermitLimit"] = "100000",
+        ["RateLimits:SignInPerAccount:PermitLimit"] = "100000",
+        ["RateLimits:Push:PermitLimit"] = "100000",
+        ["RateLimits:PushChallenge:PermitLimit"] = "100000",
+        ["RateLimits:LinkedInJson:PermitLimit"] = "100000",
+    };
 
     /// <summary>Replaces services (e.g. a mocked LinkedIn client) after the app's own registrations.</summary>
     protected void AddServices(Action<IServiceCollection> configure) => _services.Add(configure);

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Attract.Core.Data;
 using Attract.Core.Identity;
+using Attract.Web.Infrastructure.Passwords;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -17,8 +19,10 @@ public static class AuthSetup
 {
     public static bool IsEntraConfigured(IConfiguration config) => !string.IsNullOrWhiteSpace(config["AzureAd:ClientId"]);
 
-    public static IServiceCollection AddAttractAuthentication(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddAttractAuthentication(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
+        var session = SessionLifetime.From(config);
+        var secureCookies = config.GetValue("Security:RequireSecureCookies", !ProductionGuard.AllowsDevelopmentFeatures(env));
         if (IsEntraConfigured(config))
         {
             services.AddIdentityCore<AttractUser>()
@@ -49,6 +53,10 @@ public static class AuthSetup
             });
             services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o =>
             {
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                session.Apply(o);
                 o.Events.OnRedirectToAccessDenied = ctx =>
                 {
                     ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -62,13 +70,14 @@ public static class AuthSetup
                 {
                     o.User.RequireUniqueEmail = true;
                     o.SignIn.RequireConfirmedAccount = false;
-                    o.Password.RequiredLength = 8;
+                    PasswordPolicy.Apply(o.Password, config);
                     o.Lockout.AllowedForNewUsers = true;
                     o.Lockout.MaxFailedAccessAttempts = config.GetValue("Auth:Lockout:MaxFailedAttempts", 5);
                     o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Auth:Lockout:Minutes", 15));
                 })
                 .AddEntityFrameworkStores<AttractDbContext>()
                 .AddDefaultTokenProviders()
+                .AddPasswordValidator<CommonPasswordValidator>()
                 .AddClaimsPrincipalFactory<AttractClaimsPrincipalFactory>();
             services.ConfigureApplicationCookie(o =>
             {
@@ -77,7 +86,8 @@ public static class AuthSetup
                 o.Cookie.Name = "Attract.Auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.SlidingExpiration = true;
+                o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                session.Apply(o);
                 o.Events.OnRedirectToAccessDenied = ctx =>
                 {
                     ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -94,6 +104,51 @@ public static class AuthSetup
             .AddPolicy(Policies.AnyRole, p => p.RequireRole([.. Roles.All]));
         return services;
     }
+}
+
+/// <summary>
+/// A session ends after <c>Auth:Session:IdleTimeout</c> without requests (sliding, default 30 minutes) and, however
+/// active, <c>Auth:Session:AbsoluteLifetime</c> after sign-in (default 12 hours; OWASP ASVS V3.3.2). The sign-in time is
+/// kept in the cookie's authentication properties (it survives sliding renewals and security-stamp refreshes) and
+/// checked on every request in <c>OnValidatePrincipal</c>.
+/// </summary>
+public sealed record SessionLifetime(TimeSpan IdleTimeout, TimeSpan AbsoluteLifetime)
+{
+    public const string SignedInAtKey = ".attract.signedInAt";
+
+    public static SessionLifetime From(IConfiguration config) => new(
+        config.GetValue("Auth:Session:IdleTimeout", TimeSpan.FromMinutes(30)),
+        config.GetValue("Auth:Session:AbsoluteLifetime", TimeSpan.FromHours(12)));
+
+    public void Apply(CookieAuthenticationOptions o)
+    {
+        o.ExpireTimeSpan = IdleTimeout;
+        o.SlidingExpiration = true;
+        var signingIn = o.Events.OnSigningIn;
+        o.Events.OnSigningIn = ctx =>
+        {
+            if (!ctx.Properties.Items.ContainsKey(SignedInAtKey))
+            {
+                ctx.Properties.Items[SignedInAtKey] = Now(ctx.Options).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            return signingIn(ctx);
+        };
+        var validate = o.Events.OnValidatePrincipal;
+        o.Events.OnValidatePrincipal = async ctx =>
+        {
+            if (!ctx.Properties.Items.TryGetValue(SignedInAtKey, out var value)
+                || !DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var signedInAt)
+                || Now(ctx.Options) - signedInAt >= AbsoluteLifetime)
+            {
+                ctx.RejectPrincipal();
+                await ctx.HttpContext.SignOutAsync(ctx.Scheme.Name);
+                return;
+            }
+            await validate(ctx);
+        };
+    }
+
+    private static DateTimeOffset Now(CookieAuthenticationOptions o) => (o.TimeProvider ?? TimeProvider.System).GetUtcNow();
 }
 
 /// <summary>Named authorization policies used by pages (<c>[Authorize(Policy = Policies.Admin)]</c>).</summary>

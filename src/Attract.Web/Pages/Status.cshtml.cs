@@ -21,6 +21,7 @@ public class StatusModel : PageModel
         403 => ("Access denied", "Your role does not allow this page or action."),
         404 => ("Not found", "There is nothing here. It may have been removed."),
         400 => ("Bad request", "The request could not be understood. Reload the page and try again."),
+        429 => ("Too many requests", "Too many attempts in a short time. Wait a minute, then try again."),
         _ => ($"Error {code}", "Something went wrong."),
     };
 }

@@ -15,6 +15,9 @@ public sealed class LinkedInPushVerifier
 
     private static readonly byte[] Prefix = "hmacsha256="u8.ToArray();
 
+    private static readonly long MinUnixMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>Computes the expected signature (lower-case hex) for a raw body.</summary>
     public static string ComputeSignature(ReadOnlySpan<byte> rawBody, string clientSecret)
     {
@@ -79,9 +82,17 @@ public sealed class LinkedInPushVerifier
         {
             "EXPORT_CANDIDATE_PROFILE" => PushNotificationType.ExportCandidateProfile,
             "INTEGRATION_STATUS_CHANGE" => PushNotificationType.IntegrationStatusChange,
-            _ => throw new LinkedInPushException($"Unknown push notification type '{body.Type}'.", body.Type),
+            _ => throw new LinkedInPushException($"Unknown push notification type '{body.Type}'.", body.Type, isUnknownType: body.Type is not null),
         };
-        var expiresAt = body.ExpiresAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
+        DateTimeOffset? expiresAt = null;
+        if (body.ExpiresAt is { } ms)
+        {
+            if (ms < MinUnixMilliseconds || ms > MaxUnixMilliseconds)
+            {
+                throw new LinkedInPushException("The push expiresAt is not a valid time.", body.Type);
+            }
+            expiresAt = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        }
         return new PushNotification(body.Id, type, expiresAt);
     }
 

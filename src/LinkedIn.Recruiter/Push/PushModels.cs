@@ -20,14 +20,18 @@ public sealed record WebhookChallengeResponse(string ChallengeCode, string Chall
 /// <summary>A push body that is not a notification this library understands (bad JSON, missing id, unknown type).</summary>
 public sealed class LinkedInPushException : Exception
 {
-    public LinkedInPushException(string message, string? rawType = null, Exception? innerException = null)
+    public LinkedInPushException(string message, string? rawType = null, Exception? innerException = null, bool isUnknownType = false)
         : base(message, innerException)
     {
         RawType = rawType;
+        IsUnknownType = isUnknownType;
     }
 
     /// <summary>The <c>type</c> value received, when there was one.</summary>
     public string? RawType { get; }
+
+    /// <summary>True when the body is well formed but its <c>type</c> is one this library does not know (e.g. RESYNC_JOBS).</summary>
+    public bool IsUnknownType { get; }
 }
 
 internal sealed class PushNotificationBody

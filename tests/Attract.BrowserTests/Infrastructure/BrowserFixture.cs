@@ -57,17 +57,29 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>Runs <paramref name="test"/> in a fresh browser context; on failure saves a screenshot under TestResults/.</summary>
-    public async Task RunAsync(string name, Func<IPage, Task> test)
+    /// <summary>
+    /// Runs <paramref name="test"/> in a fresh browser context; on failure saves a screenshot under TestResults/. Any
+    /// Content-Security-Policy violation in any frame fails the test (see <see cref="CspViolations"/>).
+    /// </summary>
+    public Task RunAsync(string name, Func<IPage, Task> test) => RunAsync(name, (page, _) => test(page), allowCspViolations: false);
+
+    /// <summary>As above, handing the test the CSP violations it can read; with <paramref name="allowCspViolations"/> they do not fail it.</summary>
+    public async Task RunAsync(string name, Func<IPage, CspViolations, Task> test, bool allowCspViolations)
     {
         await using var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var violations = await CspViolations.WatchAsync(context);
         var page = await context.NewPageAsync();
+        page.Console += (_, message) => violations.Record(message);
         // Generous waits for a loaded 2-core CI machine: they only delay a failure, never a passing test.
         page.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(15_000);
         try
         {
-            await test(page);
+            await test(page, violations);
+            if (!allowCspViolations && violations.Seen.Count > 0)
+            {
+                throw new Xunit.Sdk.XunitException("Content-Security-Policy violations:" + Environment.NewLine + string.Join(Environment.NewLine, violations.Seen));
+            }
         }
         catch
         {
@@ -93,6 +105,51 @@ public sealed class BrowserFixture : IAsyncLifetime
             dir = dir.Parent;
         }
         return Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "TestResults");
+    }
+}
+
+/// <summary>
+/// Collects Content-Security-Policy violations from every frame of a context: a <c>securitypolicyviolation</c> listener
+/// (installed before any page script) reports each one on the console, and Chromium's own "Refused to …" console errors count too.
+/// </summary>
+public sealed class CspViolations
+{
+    public const string Prefix = "CSP violation:";
+
+    private const string Listener = """
+        document.addEventListener('securitypolicyviolation', function (e) {
+          console.error('CSP violation: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' in ' + e.documentURI);
+        });
+        """;
+
+    private readonly List<string> _seen = [];
+
+    public IReadOnlyList<string> Seen
+    {
+        get
+        {
+            lock (_seen)
+            {
+                return [.. _seen];
+            }
+        }
+    }
+
+    public static async Task<CspViolations> WatchAsync(IBrowserContext context)
+    {
+        await context.AddInitScriptAsync(Listener);
+        return new CspViolations();
+    }
+
+    public void Record(IConsoleMessage message)
+    {
+        if (message.Text.StartsWith(Prefix, StringComparison.Ordinal) || message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+        {
+            lock (_seen)
+            {
+                _seen.Add(message.Text);
+            }
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
 using Attract.Web.Infrastructure;
@@ -11,13 +12,23 @@ namespace Attract.Web.Integrations.LinkedIn;
 /// POST must carry a valid <c>X-LI-Signature</c> (HMAC of the raw body with the child app's secret). The notification
 /// id is recorded first, so a retried push is acknowledged and ignored.
 /// </summary>
+/// <remarks>
+/// Hardening (docs/security.md): the challenge answers only UUID codes, so it can never sign a push body
+/// (<c>hmacsha256=…</c>); an unknown tenant and a bad signature get the same 401 problem; every error is an RFC 7807
+/// problem; a transient database or network failure is 503 so LinkedIn retries; both routes are rate limited per tenant.
+/// </remarks>
 public static partial class LinkedInPushEndpoints
 {
     private const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>Signs nothing real: verified against when the tenant is unknown, so both cases do the same work.</summary>
+    private const string UnknownTenantSecret = "attract-unknown-tenant";
+
     public static IEndpointRouteBuilder MapLinkedInPush(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/integrations/linkedin/push").AllowAnonymous().DisableAntiforgery();
+        var group = app.MapGroup("/integrations/linkedin/push").AllowAnonymous().DisableAntiforgery()
+            .RequireRateLimiting(RateLimitSetup.PushPolicy)
+            .AddEndpointFilter(TransientFailuresAs503);
         group.MapGet("/{tenantId}", ChallengeAsync);
         group.MapPost("/{tenantId}", ReceiveAsync).AddEndpointFilter(CountAsync);
         return app;
@@ -41,8 +52,8 @@ public static partial class LinkedInPushEndpoints
         {
             metrics.PushRejected(status switch
             {
-                StatusCodes.Status401Unauthorized => "invalid_signature",
-                StatusCodes.Status404NotFound => "unknown_tenant",
+                // A bad signature and an unknown tenant get the same answer from outside, so one reason covers both.
+                StatusCodes.Status401Unauthorized => "unverified",
                 StatusCodes.Status400BadRequest => "malformed",
                 StatusCodes.Status413PayloadTooLarge => "too_large",
                 StatusCodes.Status503ServiceUnavailable => "retry_later",
@@ -52,18 +63,26 @@ public static partial class LinkedInPushEndpoints
         return result;
     }
 
-    private static async Task<IResult> ChallengeAsync(string tenantId, string? challengeCode, AttractDbContext db, LinkedInSecrets secrets)
+
+    /// <summary>
+    /// LinkedIn sends a UUID as the challenge code. Anything else is refused before a secret is read or an HMAC computed:
+    /// answering arbitrary strings would sign <c>hmacsha256=&lt;body&gt;</c>, which is exactly a push signature.
+    /// </summary>
+    public static bool IsChallengeCodeShape(string? challengeCode) =>
+        challengeCode is { Length: 36 } && Guid.TryParseExact(challengeCode, "D", out _);
+
+    private static async Task<IResult> ChallengeAsync(string tenantId, string? challengeCode, AttractDbContext db, LinkedInSecrets secrets, CancellationToken ct)
     {
-        var secret = await ChildSecretAsync(db, secrets, tenantId);
+        if (!IsChallengeCodeShape(challengeCode))
+        {
+            return Results.Problem("challengeCode must be a UUID, as LinkedIn sends it.", statusCode: 400, title: "Invalid challenge");
+        }
+        var secret = await ChildSecretAsync(db, secrets, tenantId, ct);
         if (secret is null)
         {
-            return Results.NotFound();
+            return Results.Problem("No LinkedIn connection uses this callback URL.", statusCode: 404, title: "Not found");
         }
-        if (string.IsNullOrEmpty(challengeCode))
-        {
-            return Results.Problem("challengeCode is required.", statusCode: 400);
-        }
-        var answer = new LinkedInPushVerifier().CreateChallengeResponse(challengeCode, secret);
+        var answer = new LinkedInPushVerifier().CreateChallengeResponse(challengeCode!, secret);
         return Results.Text(LinkedInPushVerifier.SerializeChallengeResponse(answer), "application/json");
     }
 
@@ -71,29 +90,28 @@ public static partial class LinkedInPushEndpoints
         IServiceProvider services, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("Attract.LinkedIn.Push");
-        var connection = await db.Set<LinkedInConnection>().FirstOrDefaultAsync(c => c.TenantId == tenantId, ct);
-        if (connection?.ChildClientSecretProtected is null || connection.ChildClientId is null)
-        {
-            return Results.NotFound();
-        }
+        // The body is read (and its size checked) before the tenant is looked up, and an unknown tenant is verified
+        // against a stand-in secret: from outside, an unknown tenant and a bad signature are the same 401.
         var body = await ReadBodyAsync(http.Request, ct);
         if (body is null)
         {
-            return Results.Problem("The push body is too large.", statusCode: 413);
+            return Results.Problem($"The push body is larger than {MaxBodyBytes / 1024} KB.", statusCode: 413, title: "Payload too large");
         }
-        var secret = secrets.Unprotect(connection.ChildClientSecretProtected);
+        var connection = await db.Set<LinkedInConnection>().FirstOrDefaultAsync(c => c.TenantId == tenantId, ct);
+        var secret = connection is { ChildClientSecretProtected: { } protectedSecret, ChildClientId: not null } ? secrets.Unprotect(protectedSecret) : null;
         var verifier = new LinkedInPushVerifier();
-        if (!verifier.IsValidSignature(body, http.Request.Headers[LinkedInPushVerifier.SignatureHeader], secret))
+        var valid = verifier.IsValidSignature(body, http.Request.Headers[LinkedInPushVerifier.SignatureHeader], secret ?? UnknownTenantSecret);
+        if (connection is null || secret is null || !valid)
         {
             LogRejected(logger, tenantId);
-            return Results.Unauthorized();
+            return NotVerified();
         }
         PushNotification push;
         try
         {
             push = verifier.Parse(body);
         }
-        catch (LinkedInPushException ex) when (ex.RawType is not null && ReadId(body) is { } unknownId)
+        catch (LinkedInPushException ex) when (ex.IsUnknownType && ReadId(body) is { } unknownId)
         {
             // A signed push of a type Attract does not handle yet (e.g. RESYNC_JOBS): record it and acknowledge, so LinkedIn does not retry.
             http.Items[PushTypeItem] = "unhandled";
@@ -102,18 +120,26 @@ public static partial class LinkedInPushEndpoints
                 db.Add(new LinkedInNotification
                 {
                     NotificationId = unknownId,
-                    Type = ex.RawType.Length <= 100 ? ex.RawType : ex.RawType[..100],
+                    Type = ex.RawType!.Length <= 100 ? ex.RawType : ex.RawType[..100],
                     ReceivedAtUtc = clock.GetUtcNow().UtcDateTime,
                     Status = LinkedInNotificationStatus.Received,
                     Outcome = "Push type not handled by Attract yet.",
                 });
-                await SaveAsync(db, logger, unknownId, ct);
+                if (!await SaveAsync(db, services, logger, unknownId, ct))
+                {
+                    return Unavailable("The push could not be recorded; retry it.");
+                }
             }
             return Results.Ok();
         }
         catch (LinkedInPushException ex)
         {
-            return Results.Problem(ex.Message, statusCode: 400);
+            return Results.Problem(ex.Message, statusCode: 400, title: "Invalid push");
+        }
+        if (push.Id.Length > NotificationIdMaxLength(db))
+        {
+            // Stored, an over-long id would fail the insert (SQL Server) and be mistaken for a duplicate.
+            return Results.Problem($"The push id is longer than {NotificationIdMaxLength(db)} characters.", statusCode: 400, title: "Invalid push");
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var notification = await db.Set<LinkedInNotification>().FirstOrDefaultAsync(n => n.NotificationId == push.Id, ct);
@@ -137,9 +163,9 @@ public static partial class LinkedInPushEndpoints
         }
         if (!isStatusChange)
         {
-            if (!await SaveAsync(db, logger, push.Id, ct))
+            if (!await SaveAsync(db, services, logger, push.Id, ct))
             {
-                return Results.StatusCode(503);
+                return Unavailable("The push could not be recorded; retry it.");
             }
             services.GetService<ILinkedInSignals>()?.ExportReceived(); // process it in the background right away
             return Results.Ok();
@@ -148,17 +174,19 @@ public static partial class LinkedInPushEndpoints
         notification.Attempts++;
         try
         {
-            var app = new LinkedInAppCredentials(connection.ChildClientId, secret);
+            var app = new LinkedInAppCredentials(connection.ChildClientId!, secret);
             integrations = await services.GetRequiredService<ILinkedInRecruiterClient>().FindIntegrationsByRequestAsync(app, push.Id, ct);
         }
-        catch (LinkedInApiException ex)
+        catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
+            var reason = ex is LinkedInApiException api ? LinkedInConnector.Describe(api) : "LinkedIn could not be reached (" + ex.GetType().Name + ").";
             notification.Status = LinkedInNotificationStatus.Failed;
-            notification.Outcome = LinkedInConnector.Describe(ex);
-            connection.LastError = "Reading the integration status failed: " + LinkedInConnector.Describe(ex);
+            notification.Outcome = reason;
+            connection.LastError = "Reading the integration status failed: " + reason;
             LogStatusFailed(logger, ex, push.Id);
-            await SaveAsync(db, logger, push.Id, ct);
-            return Results.StatusCode(503); // LinkedIn retries with the same id; a Failed notification is processed again
+            await SaveAsync(db, services, logger, push.Id, ct);
+            // LinkedIn retries with the same id; a Failed notification is processed again.
+            return Unavailable("Reading the integration status from LinkedIn failed; retry the push.");
         }
         // Pushes can arrive concurrently: apply on the freshest row, retrying on a concurrency conflict.
         for (var attempt = 0; attempt < 5; attempt++)
@@ -175,14 +203,18 @@ public static partial class LinkedInPushEndpoints
             }
             catch (DbUpdateException)
             {
+                if (!await IsRecordedAsync(push.Id, services, ct))
+                {
+                    return Unavailable("The push could not be recorded; retry it.");
+                }
                 LogDuplicate(logger, push.Id);
                 return Results.Ok(); // a concurrent delivery of the same push won the insert
             }
         }
-        return Results.StatusCode(503);
+        return Unavailable("The push could not be applied; retry it.");
     }
 
-    private static async Task<bool> SaveAsync(AttractDbContext db, ILogger logger, string id, CancellationToken ct)
+    private static async Task<bool> SaveAsync(AttractDbContext db, IServiceProvider services, ILogger logger, string id, CancellationToken ct)
     {
         try
         {
@@ -195,8 +227,46 @@ public static partial class LinkedInPushEndpoints
         }
         catch (DbUpdateException)
         {
+            if (!await IsRecordedAsync(id, services, ct))
+            {
+                return false; // not a duplicate: a real failure, answered 503 so LinkedIn retries
+            }
             LogDuplicate(logger, id);
             return true;
+        }
+    }
+
+    /// <summary>Whether the notification id is stored, read on a fresh context (the caller's holds the failed insert).</summary>
+    private static async Task<bool> IsRecordedAsync(string id, IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttractDbContext>();
+        return await db.Set<LinkedInNotification>().AsNoTracking().AnyAsync(n => n.NotificationId == id, ct);
+    }
+
+    private static int NotificationIdMaxLength(AttractDbContext db) =>
+        db.Model.FindEntityType(typeof(LinkedInNotification))?.FindProperty(nameof(LinkedInNotification.NotificationId))?.GetMaxLength() ?? 200;
+
+    /// <summary>The one answer for an unknown tenant and for a missing or wrong signature.</summary>
+    private static IResult NotVerified() =>
+        Results.Problem("The push could not be verified.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+
+    private static IResult Unavailable(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
+
+    /// <summary>A database or network failure is transient: 503 (LinkedIn retries the push), never a 500.</summary>
+    private static async ValueTask<object?> TransientFailuresAs503(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception ex) when (ex is DbException or DbUpdateException or HttpRequestException or TimeoutException
+            || (ex is OperationCanceledException && !context.HttpContext.RequestAborted.IsCancellationRequested))
+        {
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Attract.LinkedIn.Push");
+            LogTransient(logger, ex);
+            return Unavailable("Attract could not process the request right now; retry it.");
         }
     }
 
@@ -245,12 +315,12 @@ public static partial class LinkedInPushEndpoints
         _ => "no access enabled",
     };
 
-    private static async Task<string?> ChildSecretAsync(AttractDbContext db, LinkedInSecrets secrets, string tenantId)
+    private static async Task<string?> ChildSecretAsync(AttractDbContext db, LinkedInSecrets secrets, string tenantId, CancellationToken ct)
     {
         var protectedSecret = await db.Set<LinkedInConnection>().AsNoTracking()
             .Where(c => c.TenantId == tenantId)
             .Select(c => c.ChildClientSecretProtected)
-            .FirstOrDefaultAsync();
+            .FirstOrDefaultAsync(ct);
         return protectedSecret is null ? null : secrets.Unprotect(protectedSecret);
     }
 
@@ -293,4 +363,7 @@ public static partial class LinkedInPushEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the integration status for LinkedIn push {NotificationId} failed")]
     private static partial void LogStatusFailed(ILogger logger, Exception ex, string notificationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A LinkedIn push or challenge failed transiently; answered 503")]
+    private static partial void LogTransient(ILogger logger, Exception ex);
 }

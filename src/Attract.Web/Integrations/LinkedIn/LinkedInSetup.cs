@@ -32,7 +32,7 @@ public static class LinkedInSetup
             services.AddLinkedInRecruiter(config.GetSection(LinkedInRecruiterOptions.DefaultSectionName));
             services.AddSingleton<IPostConfigureOptions<LinkedInRecruiterOptions>>(
                 new PostConfigureOptions<LinkedInRecruiterOptions>(Options.DefaultName, endpoint.Apply));
-            foreach (var client in new[] { ServiceCollectionExtensions.OAuthClientName, ServiceCollectionExtensions.RecruiterClientName, ServiceCollectionExtensions.ProvisioningClientName })
+            foreach (var client in new[] { global::LinkedIn.Recruiter.ServiceCollectionExtensions.OAuthClientName, global::LinkedIn.Recruiter.ServiceCollectionExtensions.RecruiterClientName, global::LinkedIn.Recruiter.ServiceCollectionExtensions.ProvisioningClientName })
             {
                 services.AddHttpClient(client).AddHttpMessageHandler<LinkedInUsageHandler>();
             }

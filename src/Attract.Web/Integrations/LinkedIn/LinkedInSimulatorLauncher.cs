@@ -1,5 +1,7 @@
 using LinkedIn.Recruiter;
+#if ATTRACT_SIMULATOR
 using LinkedIn.Simulator;
+#endif
 
 namespace Attract.Web.Integrations.LinkedIn;
 
@@ -7,7 +9,8 @@ namespace Attract.Web.Integrations.LinkedIn;
 /// Starts the LinkedIn simulator in-process (Development, or when <c>LinkedIn:Simulator:Enabled</c>) right after
 /// Attract's host is built and before it starts, and points the RSC client's base URLs at it through
 /// <see cref="LinkedInSimulatorEndpoint"/>. It must start after Attract's <c>Build()</c>: the test host and
-/// <c>dotnet ef</c> capture the first host built in the process.
+/// <c>dotnet ef</c> capture the first host built in the process. A Release publish (the Docker image) is built without
+/// the simulator (<c>AttractIncludeSimulator=false</c>); there, enabling it fails at start-up.
 /// </summary>
 public static class LinkedInSimulatorLauncher
 {
@@ -20,6 +23,7 @@ public static class LinkedInSimulatorLauncher
         {
             return null;
         }
+#if ATTRACT_SIMULATOR
         var settings = attract.Configuration.GetSection("LinkedIn:Simulator").Get<LinkedInSimulatorSettings>() ?? new();
         var dataDirectory = attract.Configuration["Database:DataDirectory"];
         dataDirectory = string.IsNullOrWhiteSpace(dataDirectory)
@@ -55,6 +59,12 @@ public static class LinkedInSimulatorLauncher
             .Set(SimulatorApp.GetBaseAddress(simulator), options.PartnerClientId, options.PartnerClientSecret);
         attract.Lifetime.ApplicationStopped.Register(() => simulator.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return simulator;
+#else
+        await Task.CompletedTask;
+        throw new InvalidOperationException(
+            "LinkedIn:Simulator:Enabled is true, but this build of Attract does not include the LinkedIn simulator " +
+            "(published with AttractIncludeSimulator=false). Set LinkedIn:Simulator:Enabled=false.");
+#endif
     }
 }
 

@@ -48,6 +48,9 @@ public class LoginModel(IServiceProvider services, IConfiguration config, ILogge
         var user = await signIn.UserManager.FindByEmailAsync(Input.Email);
         if (user is null)
         {
+            // Same work as a wrong password: hash the attempt against a stand-in hash, so response time does not tell
+            // whether the account exists.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(UnknownAccount, UnknownAccountHash(signIn.UserManager.PasswordHasher), Input.Password);
             logger.LogInformation("Sign-in failed: unknown account");
             ModelState.AddModelError(string.Empty, "Invalid email or password.");
             return Page();
@@ -75,6 +78,13 @@ public class LoginModel(IServiceProvider services, IConfiguration config, ILogge
     public IActionResult OnPostEntra(string? returnUrl = null) =>
         Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) },
             OpenIdConnectDefaults.AuthenticationScheme);
+
+    private static readonly AttractUser UnknownAccount = new() { UserName = "unknown-account" };
+
+    private static string? s_unknownAccountHash;
+
+    private static string UnknownAccountHash(IPasswordHasher<AttractUser> hasher) =>
+        s_unknownAccountHash ??= hasher.HashPassword(UnknownAccount, Guid.NewGuid().ToString("N"));
 
     private string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";

@@ -1,4 +1,8 @@
-﻿// Please see documentation at https://learn.microsoft.com/aspnet/core/client-side/bundling-and-minification
-// for details on configuring this project to bundle and minify static web assets.
-
-// Write your JavaScript code.
+// Attract's shared script. The Content-Security-Policy allows no inline style attributes, so widths that depend on
+// data are set here from data attributes (CSSOM changes are allowed).
+(function () {
+  document.querySelectorAll('[data-progress]').forEach(function (bar) {
+    var percent = Math.max(0, Math.min(100, Number(bar.getAttribute('data-progress')) || 0));
+    bar.style.width = percent + '%';
+  });
+})();

@@ -94,7 +94,7 @@ public sealed class LinkedInPushEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task Push_UnknownTenant_Returns404()
+    public async Task Push_UnknownTenant_Returns401LikeABadSignature()
     {
         await _factory.SeedConnectionAsync();
         var client = _factory.CreateClient();
@@ -102,7 +102,7 @@ public sealed class LinkedInPushEndpointTests : IDisposable
 
         var response = await client.SendAsync(Push(body, LinkedInPushVerifier.ComputeSignature(System.Text.Encoding.UTF8.GetBytes(body), ChildSecret), "no-such-tenant"));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(await _factory.NotificationsAsync());
     }
 
@@ -166,12 +166,13 @@ public sealed class LinkedInPushEndpointTests : IDisposable
         await _factory.SeedConnectionAsync();
         var client = _factory.CreateClient();
 
-        var response = await client.GetAsync($"/integrations/linkedin/push/{TenantId}?challengeCode=abc-123&applicationId=urn:li:developerApplication:1");
+        const string code = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        var response = await client.GetAsync($"/integrations/linkedin/push/{TenantId}?challengeCode={code}&applicationId=urn:li:developerApplication:1");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var expected = new LinkedInPushVerifier().CreateChallengeResponse("abc-123", ChildSecret);
-        Assert.Equal("abc-123", json.GetProperty("challengeCode").GetString());
+        var expected = new LinkedInPushVerifier().CreateChallengeResponse(code, ChildSecret);
+        Assert.Equal(code, json.GetProperty("challengeCode").GetString());
         Assert.Equal(expected.ChallengeResponse, json.GetProperty("challengeResponse").GetString());
     }
 
@@ -179,7 +180,7 @@ public sealed class LinkedInPushEndpointTests : IDisposable
     public async Task Challenge_UnknownTenant_Returns404()
     {
         await _factory.SeedConnectionAsync();
-        var response = await _factory.CreateClient().GetAsync("/integrations/linkedin/push/nobody?challengeCode=x");
+        var response = await _factory.CreateClient().GetAsync("/integrations/linkedin/push/nobody?challengeCode=0f8fad5b-d9cb-469f-a165-70867728950e");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -13,6 +13,7 @@ namespace Attract.Web.Pages.Admin.LinkedIn;
 
 /// <summary>Admin settings → LinkedIn integration: connect a contract, the onboarding widget, status, disconnect.</summary>
 [Authorize(Policy = Policies.Admin)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimitSetup.LinkedInJsonPolicy)]
 public class IndexModel(AttractDbContext db, LinkedInConnector connector) : PageModel
 {
     public sealed class InputModel

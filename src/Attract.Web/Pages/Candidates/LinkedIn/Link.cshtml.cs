@@ -11,6 +11,7 @@ namespace Attract.Web.Pages.Candidates.LinkedIn;
 /// answers JSON, or RFC 7807 problem details on bad input or a LinkedIn refusal.
 /// </summary>
 [Authorize(Policy = Policies.Recruiting)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimitSetup.LinkedInJsonPolicy)]
 public class LinkModel(LinkedInProfileLinker linker) : PageModel
 {
     public IActionResult OnGet(int id) => RedirectToPage("/Candidates/Details", new { id, tab = "linkedin" });
