@@ -153,20 +153,6 @@ public class CandidatePagesTests : IDisposable
     }
 
     [Fact]
-    public async Task Startup_CandidatesWithoutSearchTerms_AreBackfilled()
-    {
-        await _factory.CreateCandidateAsync("Grace", "Hopper", "grace@navy.example");
-        await _factory.WithDbAsync(db => db.CandidateSearchTerms.ExecuteDeleteAsync()); // a database from before search terms
-        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
-        Assert.Empty((await client.GetDocumentAsync("/Candidates?q=grace")).QuerySelectorAll("[data-testid=candidates] tbody tr"));
-
-        await _factory.Services.MigrateAttractDatabaseAsync(); // what Program runs at start-up
-
-        Assert.Single((await client.GetDocumentAsync("/Candidates?q=grace")).QuerySelectorAll("[data-testid=candidates] tbody tr"));
-        Assert.Contains("navy", await _factory.WithDbAsync(db => db.CandidateSearchTerms.Select(t => t.Term).ToListAsync()));
-    }
-
-    [Fact]
     public async Task Details_Tabs_ShowApplicationsHistoryAndLinkedInPlaceholder()
     {
         var jobId = await _factory.CreateJobAsync();
