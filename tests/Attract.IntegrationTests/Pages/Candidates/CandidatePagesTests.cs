@@ -1,7 +1,6 @@
 using System.Net;
 using Attract.Core.Pools;
 using Attract.IntegrationTests.Infrastructure;
-using Attract.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attract.IntegrationTests.Pages.Candidates;
