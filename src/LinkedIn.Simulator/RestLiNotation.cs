@@ -10,9 +10,9 @@ namespace LinkedIn.Simulator;
 /// </summary>
 internal static class RestLiNotation
 {
-    /// <summary>True when <paramref name="raw"/> is written in the 2.0 notation (an object or a list), not a plain leaf.</summary>
-    public static bool IsStructured(string raw) =>
-        raw.StartsWith('(') || raw.StartsWith("List(", StringComparison.Ordinal) || raw.StartsWith("%28", StringComparison.OrdinalIgnoreCase);
+    /// <summary>True when <paramref name="text"/> is written in the 2.0 notation (an object or a list), not a plain leaf.</summary>
+    public static bool IsStructured(string text) =>
+        text.StartsWith('(') || text.StartsWith("List(", StringComparison.Ordinal);
 
     /// <summary>Parses one value; <paramref name="plusIsSpace"/> for query strings. Throws <see cref="FormatException"/> when malformed.</summary>
     public static JsonNode Parse(string raw, bool plusIsSpace = false)

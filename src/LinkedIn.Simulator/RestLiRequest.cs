@@ -83,7 +83,8 @@ internal sealed partial class RestLiRequest
                 return $"Query parameter '{name}'";
             }
         }
-        var segment = RestLi.RawSegments(ctx).Skip(2).FirstOrDefault(RestLiNotation.IsStructured);
+        // A 2.0 path key may be percent-encoded as a whole (LinkedIn's protocol page asks for that): "%28…%29" is "(…)".
+        var segment = RestLi.RawSegments(ctx).Skip(2).FirstOrDefault(s => RestLiNotation.IsStructured(Uri.UnescapeDataString(s)));
         return segment is null ? null : $"Path key '{segment}'";
     }
 
