@@ -38,7 +38,7 @@ public static partial class LinkedInPushEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(string tenantId, HttpContext http, AttractDbContext db, LinkedInSecrets secrets,
-        IServiceProvider services, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+        ILinkedInSignals signals, ILinkedInIntegrationsClient integrationsClient, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("Attract.LinkedIn.Push");
         var connection = await db.Set<LinkedInConnection>().FirstOrDefaultAsync(c => c.TenantId == tenantId, ct);
@@ -109,7 +109,7 @@ public static partial class LinkedInPushEndpoints
             {
                 return Results.StatusCode(503);
             }
-            services.GetService<ILinkedInSignals>()?.ExportReceived(); // process it in the background right away
+            signals.ExportReceived(); // process it in the background right away
             return Results.Ok();
         }
         IReadOnlyList<AtsIntegration> integrations;
@@ -117,7 +117,7 @@ public static partial class LinkedInPushEndpoints
         try
         {
             var app = new LinkedInAppCredentials(connection.ChildClientId, secret);
-            integrations = await services.GetRequiredService<ILinkedInRecruiterClient>().FindIntegrationsByRequestAsync(app, push.Id, ct);
+            integrations = await integrationsClient.FindIntegrationsByRequestAsync(app, push.Id, ct);
         }
         catch (LinkedInApiException ex)
         {

@@ -65,7 +65,7 @@ internal static class LinkedInTabData
         var child = connector.ChildApp(await connector.GetConnectionAsync())!;
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var key = new AtsCandidateKey(LinkedInScenario.Organization, candidateId.ToString(CultureInfo.InvariantCulture));
-        var result = await connector.Recruiter.UpsertCandidatesAsync(child,
+        var result = await scope.ServiceProvider.GetRequiredService<ILinkedInSyncClient>().UpsertCandidatesAsync(child,
             [new(key, new AtsCandidate { FirstName = first, LastName = last, EmailAddresses = email is null ? [] : [email], AtsCreatedAt = now, AtsLastModifiedAt = now })]);
         Assert.True(result.AllSucceeded);
     }

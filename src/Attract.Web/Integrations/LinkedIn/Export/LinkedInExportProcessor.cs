@@ -18,9 +18,11 @@ namespace Attract.Web.Integrations.LinkedIn.Export;
 /// </summary>
 public sealed partial class LinkedInExportProcessor(
     AttractDbContext db,
-    IServiceProvider services,
+    DbContextOptions<AttractDbContext> dbOptions,
     LinkedInCapabilities capabilities,
     LinkedInConnector connector,
+    ILinkedInExportsClient exports,
+    ILinkedInSyncClient sync,
     TimeProvider clock,
     ILogger<LinkedInExportProcessor> logger)
 {
@@ -78,7 +80,7 @@ public sealed partial class LinkedInExportProcessor(
         IReadOnlyList<ExportedCandidate> exported;
         try
         {
-            exported = await connector.Recruiter.GetExportedCandidatesAsync(app, notification.NotificationId, ct);
+            exported = await exports.GetExportedCandidatesAsync(app, notification.NotificationId, ct);
         }
         catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
@@ -136,7 +138,7 @@ public sealed partial class LinkedInExportProcessor(
             .Select(l => new { l.UserId, Name = db.Users.Where(u => u.Id == l.UserId).Select(u => u.DisplayName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
         var actor = link is null ? FixedActor.System : new FixedActor(link.UserId, $"{link.Name} (LinkedIn export)");
-        await using var scopedDb = new AttractDbContext(services.GetRequiredService<DbContextOptions<AttractDbContext>>(), actor, clock);
+        await using var scopedDb = new AttractDbContext(dbOptions, actor, clock);
         await using var tx = await scopedDb.Database.BeginTransactionAsync(ct);
         var notification = await scopedDb.Set<LinkedInNotification>().SingleAsync(n => n.Id == notificationId, ct);
         if (notification.ClaimedBy != owner || notification.Status != LinkedInNotificationStatus.Received)
@@ -364,7 +366,7 @@ public sealed partial class LinkedInExportProcessor(
         {
             try
             {
-                var result = await connector.Recruiter.SetManualMatchedMembersAsync(app, members, ct);
+                var result = await sync.SetManualMatchedMembersAsync(app, members, ct);
                 pending = result.Failed.Select(f => int.Parse(f.Key.AtsCandidateId, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
                 if (pending.Count == 0)
                 {

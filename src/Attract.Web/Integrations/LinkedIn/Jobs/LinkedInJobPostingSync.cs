@@ -20,6 +20,7 @@ public sealed partial class LinkedInJobPostingSync(
     AttractDbContext db,
     LinkedInCapabilities capabilities,
     LinkedInConnector connector,
+    ILinkedInJobPostingsClient jobPostings,
     Sync.LinkedInUsageMeter usage,
     IOptions<LinkedInIntegrationOptions> options,
     TimeProvider clock,
@@ -94,7 +95,7 @@ public sealed partial class LinkedInJobPostingSync(
         {
             if (postings.Count > 0)
             {
-                var results = await connector.Recruiter.SubmitJobPostingsAsync(app, postings, ct);
+                var results = await jobPostings.SubmitJobPostingsAsync(app, postings, ct);
                 usage.CountRecords(postings.Count);
                 foreach (var r in results)
                 {
@@ -188,7 +189,7 @@ public sealed partial class LinkedInJobPostingSync(
         try
         {
             // CREATE is an upsert of the posting (state LISTED or CLOSED); LinkedIn splits the list into batches of ≤ 100.
-            var results = await connector.Recruiter.SubmitJobPostingsAsync(app, jobs.Select(j => ToPosting(context, j, firstTime: true)!), ct);
+            var results = await jobPostings.SubmitJobPostingsAsync(app, jobs.Select(j => ToPosting(context, j, firstTime: true)!), ct);
             usage.CountRecords(jobs.Count);
             await TrackTasksAsync(results.Where(r => r.Succeeded), jobs.ToDictionary(j => j.Code, j => j.Id, StringComparer.Ordinal), [], now, ct);
             var failed = results.Count(r => r.Status is < 200 or >= 300);

@@ -16,6 +16,7 @@ namespace Attract.Web.Integrations.LinkedIn.Sync;
 public sealed partial class LinkedInSyncDrain(
     AttractDbContext db,
     LinkedInConnector connector,
+    ILinkedInSyncClient linkedIn,
     LinkedInBackfill backfill,
     LinkedInUsageMeter usage,
     IOptions<LinkedInIntegrationOptions> options,
@@ -50,7 +51,7 @@ public sealed partial class LinkedInSyncDrain(
             {
                 break;
             }
-            var batch = new SyncBatch(connector.Recruiter, app, connection.OrganizationUrn, rows);
+            var batch = new SyncBatch(linkedIn, app, connection.OrganizationUrn, rows);
             var transient = await SendAsync(batch, ct);
             await CompleteAsync(batch, transient, ct);
             total += batch.Done.Count;
