@@ -130,7 +130,7 @@ public sealed partial class LinkedInJobPostingSync(
             {
                 row.Attempts++;
                 row.LastError = rowError.Length > 1000 ? rowError[..1000] : rowError;
-                row.ClaimedUntilUtc = now + Backoff(row.Attempts); // not due again before the backoff
+                row.ClaimedUntilUtc = now + options.Value.Sync.Backoff.After(row.Attempts); // not due again before the backoff
             }
         }
         var jobByCode = jobs.Values.ToDictionary(j => j.Code, j => j.Id, StringComparer.Ordinal);
@@ -146,8 +146,6 @@ public sealed partial class LinkedInJobPostingSync(
         }
         return rows.Count(r => r.ProcessedAtUtc is not null);
     }
-
-    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
 
     /// <summary>The posting for a job's current state; null for drafts (not sent).</summary>
     public static SimpleJobPosting? ToPosting(string integrationContext, Job job, bool firstTime)

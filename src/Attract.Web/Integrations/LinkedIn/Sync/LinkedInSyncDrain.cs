@@ -100,7 +100,7 @@ public sealed partial class LinkedInSyncDrain(
             foreach (var group in pending.GroupBy(r => r.Attempts))
             {
                 var ids = group.Select(r => r.Id).ToList();
-                var retryAt = now + Backoff(group.Key + 1);
+                var retryAt = now + options.Value.Sync.Backoff.After(group.Key + 1);
                 await db.OutboxMessages.Where(o => ids.Contains(o.Id) && o.ClaimedBy == token)
                     .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, (string?)null).SetProperty(o => o.ClaimedUntilUtc, retryAt)
                         .SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, error), ct);
@@ -140,8 +140,6 @@ public sealed partial class LinkedInSyncDrain(
         }
         await db.SaveChangesAsync(ct);
     }
-
-    internal static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Min(attempts - 1, 8))));
 
     internal static bool IsTransient(Exception e) => e switch
     {

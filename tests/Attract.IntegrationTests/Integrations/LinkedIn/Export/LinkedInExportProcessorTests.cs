@@ -199,6 +199,34 @@ public sealed class LinkedInExportProcessorTests : IDisposable
     }
 
     [Fact]
+    public async Task ProcessDue_TwoProcessorsAtOnce_TakeDisjointNotifications()
+    {
+        var job = await SetupJobAsync();
+        var requests = Enumerable.Range(1, 6).Select(i => $"d{i}").ToList();
+        var pulled = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _exports.Setup(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), It.IsIn<string>(requests), It.IsAny<CancellationToken>()))
+            .Returns(async (LinkedInAppCredentials _, string requestId, CancellationToken _) =>
+            {
+                pulled.Enqueue(requestId);
+                await Task.Delay(50); // both processors listed the same due notifications; keep them racing for the leases
+                return [Exported(requestId, job, member: "urn:li:person:" + requestId, profileUrl: "https://www.linkedin.com/in/" + requestId)];
+            });
+        foreach (var requestId in requests)
+        {
+            await _factory.RecordExportAsync(requestId);
+        }
+
+        var runs = await Task.WhenAll(ProcessAsync(), ProcessAsync());
+
+        Assert.Equal(requests.Count, runs.Sum());
+        Assert.Equal(requests, pulled.Order()); // each notification was taken by exactly one processor
+        var statuses = await _factory.WithDbAsync(db => db.Set<LinkedInNotification>().Where(n => requests.Contains(n.NotificationId))
+            .Select(n => new { n.Status, n.Attempts, n.ClaimedBy }).ToListAsync());
+        Assert.All(statuses, n => Assert.Equal((LinkedInNotificationStatus.Processed, 1, (string?)null), (n.Status, n.Attempts, n.ClaimedBy)));
+        Assert.Equal(requests.Count, (await ApplicationsAsync(job)).Count);
+    }
+
+    [Fact]
     public async Task Process_FailureAfterCandidateSaved_RollsBackEverything()
     {
         var job = await SetupJobAsync();
