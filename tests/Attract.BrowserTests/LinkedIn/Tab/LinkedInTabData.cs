@@ -79,17 +79,4 @@ internal static class LinkedInTabData
         await page.Locator("#sign-in").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/recruiter/search"));
     }
-
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Timed out waiting for " + what);
-            }
-            await Task.Delay(200);
-        }
-    }
 }
