@@ -15,7 +15,7 @@ public static class ServiceCollectionExtensions
     /// <summary>Named HttpClient used for the OAuth token endpoint (no token handler).</summary>
     public const string OAuthClientName = "LinkedIn.Recruiter.OAuth";
 
-    /// <summary>Name of the HttpClient behind <see cref="ILinkedInRecruiterClient"/>.</summary>
+    /// <summary>Name of the HttpClient behind the child-app clients (<see cref="ILinkedInSyncClient"/> and the other role interfaces).</summary>
     public const string RecruiterClientName = "LinkedIn.Recruiter.Api";
 
     /// <summary>Name of the HttpClient behind <see cref="ILinkedInProvisioningClient"/>.</summary>
@@ -23,7 +23,10 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="ILinkedInOAuthClient"/>, <see cref="ILinkedInTokenCache"/>, <see cref="ILinkedInProvisioningClient"/>,
-    /// <see cref="ILinkedInRecruiterClient"/> and <see cref="LinkedInPushVerifier"/>, binding options from
+    /// the child-app clients (<see cref="ILinkedInIntegrationsClient"/>, <see cref="ILinkedInSyncClient"/>,
+    /// <see cref="ILinkedInAclClient"/>, <see cref="ILinkedInJobPostingsClient"/>, <see cref="ILinkedInExportsClient"/>,
+    /// <see cref="ILinkedInProspectInteractionsClient"/>), <see cref="ILinkedInMemberClient"/> and
+    /// <see cref="LinkedInPushVerifier"/>, binding options from
     /// <paramref name="section"/> (e.g. <c>configuration.GetSection("LinkedIn:Recruiter")</c>), then applying
     /// <paramref name="configure"/>. Options are validated at start-up.
     /// </summary>
@@ -71,7 +74,15 @@ public static class ServiceCollectionExtensions
         AddResilience(oauth);
 
         ConfigureApi(services.AddHttpClient<ILinkedInProvisioningClient, LinkedInProvisioningClient>(ProvisioningClientName));
-        ConfigureApi(services.AddHttpClient<ILinkedInRecruiterClient, LinkedInRecruiterClient>(RecruiterClientName));
+        // One typed client on one named HttpClient (one handler pipeline) behind all the role interfaces.
+        ConfigureApi(services.AddHttpClient<LinkedInRecruiterClient>(RecruiterClientName));
+        services.TryAddTransient<ILinkedInIntegrationsClient>(sp => sp.GetRequiredService<LinkedInRecruiterClient>());
+        services.TryAddTransient<ILinkedInSyncClient>(sp => sp.GetRequiredService<LinkedInRecruiterClient>());
+        services.TryAddTransient<ILinkedInAclClient>(sp => sp.GetRequiredService<LinkedInRecruiterClient>());
+        services.TryAddTransient<ILinkedInJobPostingsClient>(sp => sp.GetRequiredService<LinkedInRecruiterClient>());
+        services.TryAddTransient<ILinkedInExportsClient>(sp => sp.GetRequiredService<LinkedInRecruiterClient>());
+        services.TryAddTransient<ILinkedInProspectInteractionsClient>(sp => sp.GetRequiredService<LinkedInRecruiterClient>());
+        services.TryAddTransient<ILinkedInMemberClient>(sp => sp.GetRequiredService<LinkedInRecruiterClient>());
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Attract.Testing;
 using LinkedIn.Simulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -57,8 +58,7 @@ public sealed class CallbackReceiver : IAsyncDisposable
         Func<PushNotification, bool> match,
         TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (DateTime.UtcNow < until)
+        (CapturedPush Raw, PushNotification Notification)? Find()
         {
             foreach (var push in Pushes)
             {
@@ -69,10 +69,12 @@ public sealed class CallbackReceiver : IAsyncDisposable
                 }
             }
 
-            await Task.Delay(50);
+            return null;
         }
 
-        throw new TimeoutException("No matching push reached the callback URL.");
+        var found = await Eventually.MatchAsync(() => Task.FromResult(Find()), p => p is not null,
+            "a matching push at the callback URL", timeout ?? TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));
+        return found!.Value;
     }
 
     public async ValueTask DisposeAsync()

@@ -56,7 +56,19 @@ public sealed class ContractHost : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public ILinkedInRecruiterClient Recruiter => Services.GetRequiredService<ILinkedInRecruiterClient>();
+    public ILinkedInIntegrationsClient Integrations => Services.GetRequiredService<ILinkedInIntegrationsClient>();
+
+    public ILinkedInSyncClient Sync => Services.GetRequiredService<ILinkedInSyncClient>();
+
+    public ILinkedInAclClient Acls => Services.GetRequiredService<ILinkedInAclClient>();
+
+    public ILinkedInJobPostingsClient JobPostings => Services.GetRequiredService<ILinkedInJobPostingsClient>();
+
+    public ILinkedInExportsClient Exports => Services.GetRequiredService<ILinkedInExportsClient>();
+
+    public ILinkedInProspectInteractionsClient Prospects => Services.GetRequiredService<ILinkedInProspectInteractionsClient>();
+
+    public ILinkedInMemberClient MemberClient => Services.GetRequiredService<ILinkedInMemberClient>();
 
     public ILinkedInProvisioningClient Provisioning => Services.GetRequiredService<ILinkedInProvisioningClient>();
 
@@ -199,7 +211,7 @@ public sealed class ContractHost : IAsyncDisposable
     public async Task EnableCompanyAsync(LinkedInAppCredentials child)
     {
         await WidgetRequestAsync(child, CompanyBundle, Org);
-        var named = await Recruiter.SetIntegrationNamesAsync(child, OrgTypes.ToDictionary(t => Key(t), t => "Attract " + t));
+        var named = await Integrations.SetIntegrationNamesAsync(child, OrgTypes.ToDictionary(t => Key(t), t => "Attract " + t));
         Assert.True(named.AllSucceeded);
         await AdminToggleAsync(child, CompanyBundle, Org, enable: true);
     }
@@ -208,7 +220,7 @@ public sealed class ContractHost : IAsyncDisposable
     public async Task EnableContractAsync(LinkedInAppCredentials child, string contract = GlobalContract)
     {
         await WidgetRequestAsync(child, ContractBundle, contract);
-        var named = await Recruiter.SetIntegrationNamesAsync(child, new Dictionary<AtsIntegrationKey, string> { [Key(AtsIntegrationTypes.CsaApi, contract)] = "Attract CSA" });
+        var named = await Integrations.SetIntegrationNamesAsync(child, new Dictionary<AtsIntegrationKey, string> { [Key(AtsIntegrationTypes.CsaApi, contract)] = "Attract CSA" });
         Assert.True(named.AllSucceeded);
         await AdminToggleAsync(child, ContractBundle, contract, enable: true);
     }

@@ -5,7 +5,19 @@ public abstract class ContractTestBase : IAsyncLifetime
 {
     protected ContractHost Host { get; private set; } = null!;
 
-    protected ILinkedInRecruiterClient Client => Host.Recruiter;
+    protected ILinkedInIntegrationsClient Integrations => Host.Integrations;
+
+    protected ILinkedInSyncClient Sync => Host.Sync;
+
+    protected ILinkedInAclClient Acls => Host.Acls;
+
+    protected ILinkedInJobPostingsClient JobPostings => Host.JobPostings;
+
+    protected ILinkedInExportsClient Exports => Host.Exports;
+
+    protected ILinkedInProspectInteractionsClient Prospects => Host.Prospects;
+
+    protected ILinkedInMemberClient MemberClient => Host.MemberClient;
 
     public virtual async Task InitializeAsync() => Host = await ContractHost.StartAsync(ConfigureClient, ConfigureSimulator);
 

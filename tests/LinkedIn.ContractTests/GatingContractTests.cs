@@ -9,7 +9,7 @@ public sealed class GatingContractTests : ContractTestBase
     {
         var (_, child) = await Host.ProvisionAsync();
 
-        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => Client.UpsertCandidatesAsync(child, new Dictionary<AtsCandidateKey, AtsCandidate>
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => Sync.UpsertCandidatesAsync(child, new Dictionary<AtsCandidateKey, AtsCandidate>
         {
             [Candidate("c-1")] = NewCandidate(),
         }));
@@ -25,7 +25,7 @@ public sealed class GatingContractTests : ContractTestBase
         var (_, child) = await Host.ProvisionAsync();
         await Host.WidgetRequestAsync(child, ContractHost.CompanyBundle, ContractHost.Org);
 
-        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => Client.SubmitJobPostingsAsync(child, [SyncContractTests.Job("JOB-1")]));
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => JobPostings.SubmitJobPostingsAsync(child, [SyncContractTests.Job("JOB-1")]));
 
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Equal("ACCESS_DENIED", ex.ErrorCode);
@@ -39,7 +39,7 @@ public sealed class GatingContractTests : ContractTestBase
 
         var ex = await Assert.ThrowsAsync<LinkedInApiException>(async () =>
         {
-            await foreach (var _ in Client.GetSeatsAsync(child, ContractHost.GlobalContract))
+            await foreach (var _ in Prospects.GetSeatsAsync(child, ContractHost.GlobalContract))
             {
             }
         });

@@ -11,7 +11,7 @@ public sealed class IntegrationsContractTests : ContractTestBase
     {
         var (_, child) = await Host.ProvisionAsync();
 
-        var result = await Client.GetIntegrationsAsync(child, [Key(AtsIntegrationTypes.OneClickExport)]);
+        var result = await Integrations.GetIntegrationsAsync(child, [Key(AtsIntegrationTypes.OneClickExport)]);
 
         var integration = Assert.Single(result.Found).Value;
         Assert.Equal("NOT_REQUESTED", integration.Status);
@@ -25,11 +25,11 @@ public sealed class IntegrationsContractTests : ContractTestBase
         await Host.WidgetRequestAsync(child, ContractHost.CompanyBundle, ContractHost.Org);
         var keys = ContractHost.OrgTypes.Select(t => Key(t)).ToList();
 
-        var named = await Client.SetIntegrationNamesAsync(child, keys.ToDictionary(k => k, k => "Contoso Attract " + k.IntegrationType));
+        var named = await Integrations.SetIntegrationNamesAsync(child, keys.ToDictionary(k => k, k => "Contoso Attract " + k.IntegrationType));
 
         Assert.True(named.AllSucceeded);
         Assert.Equal(3, named.Succeeded.Count);
-        var read = await Client.GetIntegrationsAsync(child, keys);
+        var read = await Integrations.GetIntegrationsAsync(child, keys);
         Assert.Empty(read.Failed);
         Assert.Equal(3, read.Found.Count);
         foreach (var key in keys)
@@ -48,14 +48,14 @@ public sealed class IntegrationsContractTests : ContractTestBase
         var (_, child) = await Host.ProvisionAsync();
         var requestId = await Host.WidgetRequestAsync(child, ContractHost.CompanyBundle, ContractHost.Org);
 
-        var requested = await Client.FindIntegrationsByRequestAsync(child, requestId);
+        var requested = await Integrations.FindIntegrationsByRequestAsync(child, requestId);
 
         Assert.Equal(ContractHost.OrgTypes.Order(), requested.Select(i => i.IntegrationType).Order());
         Assert.All(requested, i => Assert.Equal("REQUESTED", i.Status));
         Assert.All(requested, i => Assert.Equal(ContractHost.Org, i.IntegrationContext));
 
         var contractRequestId = await Host.WidgetRequestAsync(child, ContractHost.ContractBundle, ContractHost.GlobalContract);
-        var csa = Assert.Single(await Client.FindIntegrationsByRequestAsync(child, contractRequestId));
+        var csa = Assert.Single(await Integrations.FindIntegrationsByRequestAsync(child, contractRequestId));
         Assert.Equal(AtsIntegrationTypes.CsaApi, csa.IntegrationType);
         Assert.Equal(ContractHost.GlobalContract, csa.IntegrationContext);
     }
@@ -65,7 +65,7 @@ public sealed class IntegrationsContractTests : ContractTestBase
     {
         var (_, child) = await Host.ProvisionAsync();
 
-        var none = await Client.FindIntegrationsByRequestAsync(child, "req-does-not-exist");
+        var none = await Integrations.FindIntegrationsByRequestAsync(child, "req-does-not-exist");
 
         Assert.Empty(none);
     }
@@ -78,12 +78,12 @@ public sealed class IntegrationsContractTests : ContractTestBase
         var indicator = Key(AtsIntegrationTypes.InAtsIndicator);
         const string callback = "https://attract.contoso.test/linkedin/push?tenant=a%20b";
 
-        var setExport = await Client.SetIntegrationConfigurationsAsync(child, export, new Dictionary<string, string>
+        var setExport = await Integrations.SetIntegrationConfigurationsAsync(child, export, new Dictionary<string, string>
         {
             [AtsIntegrationTypes.CallbackUrlConfiguration] = callback,
             [AtsIntegrationTypes.JobPostingViewersConfiguration] = AtsIntegrationTypes.AllProductUsers,
         });
-        var setIndicator = await Client.SetIntegrationConfigurationsAsync(child, indicator, new Dictionary<string, string>
+        var setIndicator = await Integrations.SetIntegrationConfigurationsAsync(child, indicator, new Dictionary<string, string>
         {
             [AtsIntegrationTypes.ApplicationViewersConfiguration] = AtsIntegrationTypes.AllProductUsers,
         });
@@ -91,18 +91,18 @@ public sealed class IntegrationsContractTests : ContractTestBase
         Assert.True(setExport.AllSucceeded);
         Assert.Equal(2, setExport.Succeeded.Count);
         Assert.True(setIndicator.AllSucceeded);
-        var exportConfig = await Client.GetIntegrationConfigurationsAsync(child, export, [AtsIntegrationTypes.CallbackUrlConfiguration, AtsIntegrationTypes.JobPostingViewersConfiguration]);
+        var exportConfig = await Integrations.GetIntegrationConfigurationsAsync(child, export, [AtsIntegrationTypes.CallbackUrlConfiguration, AtsIntegrationTypes.JobPostingViewersConfiguration]);
         Assert.Equal(callback, exportConfig[AtsIntegrationTypes.CallbackUrlConfiguration]);
         Assert.Equal(AtsIntegrationTypes.AllProductUsers, exportConfig[AtsIntegrationTypes.JobPostingViewersConfiguration]);
-        var indicatorConfig = await Client.GetIntegrationConfigurationsAsync(child, indicator, [AtsIntegrationTypes.ApplicationViewersConfiguration, AtsIntegrationTypes.CallbackUrlConfiguration]);
+        var indicatorConfig = await Integrations.GetIntegrationConfigurationsAsync(child, indicator, [AtsIntegrationTypes.ApplicationViewersConfiguration, AtsIntegrationTypes.CallbackUrlConfiguration]);
         Assert.Equal(AtsIntegrationTypes.AllProductUsers, Assert.Single(indicatorConfig, p => p.Key == AtsIntegrationTypes.ApplicationViewersConfiguration).Value);
         Assert.DoesNotContain(AtsIntegrationTypes.CallbackUrlConfiguration, indicatorConfig.Keys);
 
-        var deleted = await Client.DeleteIntegrationConfigurationsAsync(child, export, [AtsIntegrationTypes.CallbackUrlConfiguration]);
+        var deleted = await Integrations.DeleteIntegrationConfigurationsAsync(child, export, [AtsIntegrationTypes.CallbackUrlConfiguration]);
 
         Assert.True(deleted.AllSucceeded);
         Assert.Contains(AtsIntegrationTypes.CallbackUrlConfiguration, deleted.Succeeded.Keys);
-        var after = await Client.GetIntegrationConfigurationsAsync(child, export, [AtsIntegrationTypes.CallbackUrlConfiguration, AtsIntegrationTypes.JobPostingViewersConfiguration]);
+        var after = await Integrations.GetIntegrationConfigurationsAsync(child, export, [AtsIntegrationTypes.CallbackUrlConfiguration, AtsIntegrationTypes.JobPostingViewersConfiguration]);
         Assert.DoesNotContain(AtsIntegrationTypes.CallbackUrlConfiguration, after.Keys);
         Assert.Equal(AtsIntegrationTypes.AllProductUsers, after[AtsIntegrationTypes.JobPostingViewersConfiguration]);
     }
@@ -112,7 +112,7 @@ public sealed class IntegrationsContractTests : ContractTestBase
     {
         var (_, child) = await Host.ProvisionAsync();
 
-        var result = await Client.SetIntegrationConfigurationsAsync(child, Key(AtsIntegrationTypes.InAtsIndicator), new Dictionary<string, string>
+        var result = await Integrations.SetIntegrationConfigurationsAsync(child, Key(AtsIntegrationTypes.InAtsIndicator), new Dictionary<string, string>
         {
             [AtsIntegrationTypes.JobPostingViewersConfiguration] = AtsIntegrationTypes.AllProductUsers,
             [AtsIntegrationTypes.ApplicationViewersConfiguration] = AtsIntegrationTypes.AllProductUsers,

@@ -56,13 +56,13 @@ public sealed partial class OAuthContractTests : ContractTestBase
         Assert.True(token.ExpiresAt > DateTimeOffset.UtcNow.AddDays(59));
         Assert.True(token.RefreshTokenExpiresAt > DateTimeOffset.UtcNow.AddDays(364));
 
-        var me = await Client.GetMeAsync(token.AccessToken);
+        var me = await MemberClient.GetMeAsync(token.AccessToken);
         Assert.Equal("aB3xYz", me.Id);
         Assert.Equal(ContractHost.AdminPerson, me.PersonUrn);
         Assert.Equal("Avery", me.LocalizedFirstName);
         Assert.Equal("Admin", me.LocalizedLastName);
 
-        var contracts = await Client.GetRecruiterContractsAsync(token.AccessToken);
+        var contracts = await MemberClient.GetRecruiterContractsAsync(token.AccessToken);
         Assert.Equal(2, contracts.Count);
         var selected = Assert.Single(contracts, c => c.Selected);
         Assert.Equal(ContractHost.EmeaContract, selected.Id);
@@ -87,9 +87,9 @@ public sealed partial class OAuthContractTests : ContractTestBase
         Assert.NotEqual(first.AccessToken, refreshed.AccessToken);
         Assert.Equal(first.RefreshToken, refreshed.RefreshToken);
         Assert.True(refreshed.ExpiresAt > DateTimeOffset.UtcNow.AddDays(59));
-        var me = await Client.GetMeAsync(refreshed.AccessToken);
+        var me = await MemberClient.GetMeAsync(refreshed.AccessToken);
         Assert.Equal(ContractHost.AdminPerson, me.PersonUrn);
-        var contracts = await Client.GetRecruiterContractsAsync(refreshed.AccessToken);
+        var contracts = await MemberClient.GetRecruiterContractsAsync(refreshed.AccessToken);
         Assert.Equal(ContractHost.GlobalContract, Assert.Single(contracts, c => c.Selected).Id);
     }
 

@@ -20,7 +20,7 @@ public sealed class ProspectInteractionsContractTests : ContractTestBase
     [Fact]
     public async Task GetSeatsAsync_ContractLevelEnabled_ReturnsEverySeatOfTheContractAcrossPages()
     {
-        var seats = await Client.GetSeatsAsync(_child, ContractHost.GlobalContract).ToListAsync();
+        var seats = await Prospects.GetSeatsAsync(_child, ContractHost.GlobalContract).ToListAsync();
 
         Assert.Equal(["urn:li:seat:9001", "urn:li:seat:9002", "urn:li:seat:9003", "urn:li:seat:9004", "urn:li:seat:9005"], seats.Select(s => s.Id).Order(StringComparer.Ordinal));
         Assert.All(seats, s => Assert.Equal(ContractHost.GlobalContract, s.Contract));
@@ -35,8 +35,8 @@ public sealed class ProspectInteractionsContractTests : ContractTestBase
     [Fact]
     public async Task GetSeatsLegacyAsync_ContractLevelEnabled_ReturnsActiveSeats()
     {
-        var legacy = await Client.GetSeatsLegacyAsync(_child, ContractHost.GlobalContract).ToListAsync();
-        var v2 = await Client.GetSeatsAsync(_child, ContractHost.GlobalContract).ToListAsync();
+        var legacy = await Prospects.GetSeatsLegacyAsync(_child, ContractHost.GlobalContract).ToListAsync();
+        var v2 = await Prospects.GetSeatsAsync(_child, ContractHost.GlobalContract).ToListAsync();
 
         Assert.Equal(v2.Where(s => s.Active == true).Select(s => s.Id).Order(StringComparer.Ordinal), legacy.Select(s => s.Id).Order(StringComparer.Ordinal));
         Assert.All(legacy, s => Assert.True(s.Active));
@@ -45,7 +45,7 @@ public sealed class ProspectInteractionsContractTests : ContractTestBase
     [Fact]
     public async Task GetSeatsAsync_ContractNotEnabled_ThrowsApiException403()
     {
-        var ex = await Assert.ThrowsAsync<LinkedInApiException>(async () => await Client.GetSeatsAsync(_child, ContractHost.EmeaContract).ToListAsync());
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(async () => await Prospects.GetSeatsAsync(_child, ContractHost.EmeaContract).ToListAsync());
 
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Equal("ACCESS_DENIED", ex.ErrorCode);
@@ -60,7 +60,7 @@ public sealed class ProspectInteractionsContractTests : ContractTestBase
         await AdvanceSimClockAsync(TimeSpan.FromHours(14));
         var second = await SendInMailAsync(b, respond: "accept");
 
-        var events = await Client.GetConversationEventsAsync(_child, Seat, t0.AddHours(-1), t0.AddHours(15)).ToListAsync();
+        var events = await Prospects.GetConversationEventsAsync(_child, Seat, t0.AddHours(-1), t0.AddHours(15)).ToListAsync();
 
         var mine = events.Where(e => e.Conversation == "urn:li:conversation:" + first || e.Conversation == "urn:li:conversation:" + second).ToList();
         Assert.Equal(3, mine.Count);
@@ -85,7 +85,7 @@ public sealed class ProspectInteractionsContractTests : ContractTestBase
         await AdvanceSimClockAsync(TimeSpan.FromHours(13));
         await SendInMailAsync(b, respond: "accept", shareEmail: true);
 
-        var stubs = await Client.GetMailStubsAsync(_child, ContractHost.GlobalContract, Seat, t0.AddHours(-1), t0.AddHours(14)).ToListAsync();
+        var stubs = await Prospects.GetMailStubsAsync(_child, ContractHost.GlobalContract, Seat, t0.AddHours(-1), t0.AddHours(14)).ToListAsync();
 
         var stub = Assert.Single(stubs);
         Assert.Equal(b.Urn, stub.Member);
@@ -106,7 +106,7 @@ public sealed class ProspectInteractionsContractTests : ContractTestBase
         var removed = (await Host.ControlAsync(HttpMethod.Post, "/_sim/notes", new JsonObject { ["seat"] = Seat, ["memberId"] = b.Id, ["note"] = "Not interested", ["visibility"] = "PUBLIC" }))["id"]!.GetValue<string>();
         await Host.ControlAsync(HttpMethod.Post, $"/_sim/notes/{removed}/delete");
 
-        var notes = await Client.GetProspectNotesAsync(_child, ContractHost.GlobalContract, Seat, t0.AddMinutes(-1), t0.AddHours(14)).ToListAsync();
+        var notes = await Prospects.GetProspectNotesAsync(_child, ContractHost.GlobalContract, Seat, t0.AddMinutes(-1), t0.AddHours(14)).ToListAsync();
 
         Assert.Equal([kept, removed], notes.Select(n => n.Id));
         var active = notes[0];

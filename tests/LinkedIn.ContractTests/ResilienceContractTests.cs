@@ -22,11 +22,11 @@ public sealed class ResilienceContractTests : ContractTestBase
     {
         var (_, child) = await Host.ProvisionAsync();
         var requestId = await Host.WidgetRequestAsync(child, ContractHost.CompanyBundle, ContractHost.Org);
-        await Client.GetIntegrationsAsync(child, [ContractHost.Key(AtsIntegrationTypes.InAtsIndicator)]); // token cached before the fault
+        await Integrations.GetIntegrationsAsync(child, [ContractHost.Key(AtsIntegrationTypes.InAtsIndicator)]); // token cached before the fault
         await Host.ControlAsync(HttpMethod.Post, "/_sim/faults", new JsonObject { ["tooManyRequestsRate"] = 1.0 });
         var firstRetry = Host.Logs.WaitForAsync(m => m.Contains(RetryLog, StringComparison.Ordinal) && m.Contains("because of 429", StringComparison.Ordinal));
 
-        var call = Client.FindIntegrationsByRequestAsync(child, requestId);
+        var call = Integrations.FindIntegrationsByRequestAsync(child, requestId);
         await firstRetry.WaitAsync(TimeSpan.FromSeconds(30));
         await Host.ControlAsync(HttpMethod.Delete, "/_sim/faults");
         var integrations = await call;
@@ -41,7 +41,7 @@ public sealed class ResilienceContractTests : ContractTestBase
         var (_, child) = await Host.ProvisionAsync();
         await Host.EnableCompanyAsync(child);
 
-        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => Client.SubmitJobPostingsAsync(child, [SyncContractTests.Job("J1"), SyncContractTests.Job("J2"), SyncContractTests.Job("J3")]));
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => JobPostings.SubmitJobPostingsAsync(child, [SyncContractTests.Job("J1"), SyncContractTests.Job("J2"), SyncContractTests.Job("J3")]));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
         Assert.Equal("TOO_MANY_REQUESTS", ex.ErrorCode);
@@ -65,10 +65,10 @@ public sealed class ResilienceExhaustedContractTests : ContractTestBase
     {
         var (_, child) = await Host.ProvisionAsync();
         var key = ContractHost.Key(AtsIntegrationTypes.OneClickExport);
-        await Client.GetIntegrationsAsync(child, [key]); // token cached before the fault
+        await Integrations.GetIntegrationsAsync(child, [key]); // token cached before the fault
         await Host.ControlAsync(HttpMethod.Post, "/_sim/faults", new JsonObject { ["tooManyRequestsRate"] = 1.0 });
 
-        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => Client.GetIntegrationsAsync(child, [key]));
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => Integrations.GetIntegrationsAsync(child, [key]));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
         Assert.Equal("TOO_MANY_REQUESTS", ex.ErrorCode);
@@ -76,6 +76,6 @@ public sealed class ResilienceExhaustedContractTests : ContractTestBase
         Assert.Single(Host.Logs.Messages, m => m.Contains("Retrying LinkedIn request", StringComparison.Ordinal) && m.Contains("because of 429", StringComparison.Ordinal));
 
         await Host.ControlAsync(HttpMethod.Delete, "/_sim/faults");
-        Assert.Single((await Client.GetIntegrationsAsync(child, [key])).Found);
+        Assert.Single((await Integrations.GetIntegrationsAsync(child, [key])).Found);
     }
 }

@@ -40,7 +40,7 @@ public sealed class SyncContractTests : ContractTestBase
             Job("JOB-UNKNOWN", operation: "UPDATE"),
         };
 
-        var results = await Client.SubmitJobPostingsAsync(_child, postings);
+        var results = await JobPostings.SubmitJobPostingsAsync(_child, postings);
 
         Assert.Equal(["JOB-1", "JOB-2", "JOB-UNKNOWN"], results.Select(r => r.ExternalJobPostingId));
         Assert.Equal(202, results[0].Status);
@@ -53,7 +53,7 @@ public sealed class SyncContractTests : ContractTestBase
         Assert.Contains("title", results[1].Error!.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(202, results[2].Status);
 
-        var tasks = await Client.GetJobPostingTasksAsync(_child, [results[0].TaskId!, results[2].TaskId!, "task-unknown"]);
+        var tasks = await JobPostings.GetJobPostingTasksAsync(_child, [results[0].TaskId!, results[2].TaskId!, "task-unknown"]);
 
         Assert.Equal("SUCCEEDED", tasks.Found[results[0].TaskId!].Status);
         Assert.Equal("JOB-1", tasks.Found[results[0].TaskId!].ExternalJobPostingId);
@@ -77,7 +77,7 @@ public sealed class SyncContractTests : ContractTestBase
         var matched = Candidate(AwkwardId);
         var unmatched = Candidate("urn:li:ats:42");
 
-        var upsert = await Client.UpsertCandidatesAsync(_child, new Dictionary<AtsCandidateKey, AtsCandidate>
+        var upsert = await Sync.UpsertCandidatesAsync(_child, new Dictionary<AtsCandidateKey, AtsCandidate>
         {
             [matched] = NewCandidate("Ann", "Example", email.ToUpperInvariant()) with
             {
@@ -90,7 +90,7 @@ public sealed class SyncContractTests : ContractTestBase
 
         Assert.True(upsert.AllSucceeded, string.Join("; ", upsert.Failed.Select(f => $"{f.Key}: {f.Message}")));
         Assert.Equal(2, upsert.Succeeded.Count);
-        var read = await Client.GetCandidatesAsync(_child, [matched, unmatched, Candidate("never-synced")]);
+        var read = await Sync.GetCandidatesAsync(_child, [matched, unmatched, Candidate("never-synced")]);
 
         Assert.Equal(memberUrn, read.Found[matched].MatchedMember);
         Assert.Null(read.Found[matched].ManualMatchedMember);
@@ -109,30 +109,30 @@ public sealed class SyncContractTests : ContractTestBase
     {
         var key = Candidate(AwkwardId);
         var candidate = NewCandidate("Maya", "Okafor", "maya.okafor@example.invalid");
-        Assert.True((await Client.UpsertCandidatesAsync(_child, new Dictionary<AtsCandidateKey, AtsCandidate> { [key] = candidate })).AllSucceeded);
+        Assert.True((await Sync.UpsertCandidatesAsync(_child, new Dictionary<AtsCandidateKey, AtsCandidate> { [key] = candidate })).AllSucceeded);
 
-        var set = await Client.SetManualMatchedMembersAsync(_child, new Dictionary<AtsCandidateKey, string?> { [key] = ContractHost.RecruiterPerson });
+        var set = await Sync.SetManualMatchedMembersAsync(_child, new Dictionary<AtsCandidateKey, string?> { [key] = ContractHost.RecruiterPerson });
 
         Assert.True(set.AllSucceeded);
-        Assert.Equal(ContractHost.RecruiterPerson, (await Client.GetCandidatesAsync(_child, [key])).Found[key].ManualMatchedMember);
+        Assert.Equal(ContractHost.RecruiterPerson, (await Sync.GetCandidatesAsync(_child, [key])).Found[key].ManualMatchedMember);
 
         // A full-replace PUT (even of the entity read back) must not clear the manual match.
-        var readBack = (await Client.GetCandidatesAsync(_child, [key])).Found[key];
-        Assert.True((await Client.UpsertCandidatesAsync(_child, new Dictionary<AtsCandidateKey, AtsCandidate> { [key] = readBack with { LastName = "Okafor-Reyes" } })).AllSucceeded);
-        var afterPut = (await Client.GetCandidatesAsync(_child, [key])).Found[key];
+        var readBack = (await Sync.GetCandidatesAsync(_child, [key])).Found[key];
+        Assert.True((await Sync.UpsertCandidatesAsync(_child, new Dictionary<AtsCandidateKey, AtsCandidate> { [key] = readBack with { LastName = "Okafor-Reyes" } })).AllSucceeded);
+        var afterPut = (await Sync.GetCandidatesAsync(_child, [key])).Found[key];
         Assert.Equal("Okafor-Reyes", afterPut.LastName);
         Assert.Equal(ContractHost.RecruiterPerson, afterPut.ManualMatchedMember);
 
-        var cleared = await Client.SetManualMatchedMembersAsync(_child, new Dictionary<AtsCandidateKey, string?> { [key] = null });
+        var cleared = await Sync.SetManualMatchedMembersAsync(_child, new Dictionary<AtsCandidateKey, string?> { [key] = null });
 
         Assert.True(cleared.AllSucceeded);
-        Assert.Null((await Client.GetCandidatesAsync(_child, [key])).Found[key].ManualMatchedMember);
+        Assert.Null((await Sync.GetCandidatesAsync(_child, [key])).Found[key].ManualMatchedMember);
     }
 
     [Fact]
     public async Task SetManualMatchedMembersAsync_UnsyncedCandidate_ReportsPerKey404()
     {
-        var result = await Client.SetManualMatchedMembersAsync(_child, new Dictionary<AtsCandidateKey, string?> { [Candidate("ghost")] = ContractHost.RecruiterPerson });
+        var result = await Sync.SetManualMatchedMembersAsync(_child, new Dictionary<AtsCandidateKey, string?> { [Candidate("ghost")] = ContractHost.RecruiterPerson });
 
         var failure = Assert.Single(result.Failed);
         Assert.Equal(Candidate("ghost"), failure.Key);
@@ -143,19 +143,19 @@ public sealed class SyncContractTests : ContractTestBase
     public async Task UpsertCandidateNotesAsync_NotesWithReservedCharacterIds_SucceedAndDelete()
     {
         var key = Candidate(AwkwardId);
-        Assert.True((await Client.UpsertCandidatesAsync(_child, new Dictionary<AtsCandidateKey, AtsCandidate> { [key] = NewCandidate() })).AllSucceeded);
+        Assert.True((await Sync.UpsertCandidatesAsync(_child, new Dictionary<AtsCandidateKey, AtsCandidate> { [key] = NewCandidate() })).AllSucceeded);
         var notes = new Dictionary<string, AtsNote>
         {
             ["n 1"] = new() { AtsCreatedAt = NowMs, Note = "Strong Go background.", Author = new AtsActor { FirstName = "Riley", LastName = "Recruiter" } },
             ["n&2"] = new() { AtsCreatedAt = NowMs, Note = "Prefers remote." },
         };
 
-        var upserted = await Client.UpsertCandidateNotesAsync(_child, key, notes);
+        var upserted = await Sync.UpsertCandidateNotesAsync(_child, key, notes);
 
         Assert.True(upserted.AllSucceeded, string.Join("; ", upserted.Failed.Select(f => $"{f.Key}: {f.Message}")));
         Assert.Equal(["n 1", "n&2"], upserted.Succeeded.Keys.Order(StringComparer.Ordinal));
 
-        var deleted = await Client.DeleteCandidateNotesAsync(_child, key, ["n 1", "n-unknown"]);
+        var deleted = await Sync.DeleteCandidateNotesAsync(_child, key, ["n 1", "n-unknown"]);
 
         Assert.Contains("n 1", deleted.Succeeded.Keys);
         var unknown = Assert.Single(deleted.Failed);
@@ -166,7 +166,7 @@ public sealed class SyncContractTests : ContractTestBase
     [Fact]
     public async Task UpsertCandidateNotesAsync_CandidateNeverSynced_ThrowsApiException404()
     {
-        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => Client.UpsertCandidateNotesAsync(_child, Candidate("ghost"), new Dictionary<string, AtsNote>
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => Sync.UpsertCandidateNotesAsync(_child, Candidate("ghost"), new Dictionary<string, AtsNote>
         {
             ["n1"] = new() { AtsCreatedAt = NowMs, Note = "x" },
         }));
@@ -180,10 +180,10 @@ public sealed class SyncContractTests : ContractTestBase
     {
         var candidate = Candidate(AwkwardId);
         var application = Application("app 1&x=y");
-        Assert.True((await Client.UpsertCandidatesAsync(_child, new Dictionary<AtsCandidateKey, AtsCandidate> { [candidate] = NewCandidate("Maya", "Okafor", "maya@example.invalid") })).AllSucceeded);
-        Assert.True((await Client.SubmitJobPostingsAsync(_child, [Job("JOB-1")]))[0].Succeeded);
+        Assert.True((await Sync.UpsertCandidatesAsync(_child, new Dictionary<AtsCandidateKey, AtsCandidate> { [candidate] = NewCandidate("Maya", "Okafor", "maya@example.invalid") })).AllSucceeded);
+        Assert.True((await JobPostings.SubmitJobPostingsAsync(_child, [Job("JOB-1")]))[0].Succeeded);
 
-        var apps = await Client.UpsertApplicationsAsync(_child, new Dictionary<AtsApplicationKey, AtsApplication>
+        var apps = await Sync.UpsertApplicationsAsync(_child, new Dictionary<AtsApplicationKey, AtsApplication>
         {
             [application] = NewApplication(),
             [Application("app-invalid")] = NewApplication() with { CandidateEmail = "not-an-email" },
@@ -192,17 +192,17 @@ public sealed class SyncContractTests : ContractTestBase
         Assert.Equal([application], apps.Succeeded.Keys);
         Assert.Equal(Application("app-invalid"), Assert.Single(apps.Failed).Key);
 
-        var stages = await Client.UpsertApplicationStagesAsync(_child, application, new Dictionary<string, AtsApplicationStage>
+        var stages = await Sync.UpsertApplicationStagesAsync(_child, application, new Dictionary<string, AtsApplicationStage>
         {
             ["s 1"] = new() { AtsCreatedAt = NowMs - 2000, Stage = "Phone screen" },
             ["s2"] = new() { AtsCreatedAt = NowMs - 1000, Stage = "Onsite" },
             ["s3"] = new() { AtsCreatedAt = NowMs, Stage = "Not Available" },
         });
-        var notes = await Client.UpsertApplicationNotesAsync(_child, application, new Dictionary<string, AtsNote>
+        var notes = await Sync.UpsertApplicationNotesAsync(_child, application, new Dictionary<string, AtsNote>
         {
             ["an1"] = new() { AtsCreatedAt = NowMs, Note = "Great onsite.", Author = new AtsActor { FirstName = "Harper", LastName = "Manager" } },
         });
-        var feedback = await Client.UpsertInterviewFeedbackAsync(_child, application, new Dictionary<string, AtsInterviewFeedback>
+        var feedback = await Sync.UpsertInterviewFeedbackAsync(_child, application, new Dictionary<string, AtsInterviewFeedback>
         {
             ["f 1"] = new()
             {
@@ -229,26 +229,26 @@ public sealed class SyncContractTests : ContractTestBase
     {
         var candidate = Candidate(AwkwardId);
         var application = Application("app-1");
-        Assert.True((await Client.UpsertCandidatesAsync(_child, new Dictionary<AtsCandidateKey, AtsCandidate> { [candidate] = NewCandidate() })).AllSucceeded);
-        Assert.True((await Client.UpsertApplicationsAsync(_child, new Dictionary<AtsApplicationKey, AtsApplication> { [application] = NewApplication() })).AllSucceeded);
-        Assert.True((await Client.UpsertApplicationStagesAsync(_child, application, new Dictionary<string, AtsApplicationStage> { ["s1"] = new() { AtsCreatedAt = NowMs, Stage = "Applied" } })).AllSucceeded);
-        Assert.True((await Client.UpsertApplicationNotesAsync(_child, application, new Dictionary<string, AtsNote> { ["n1"] = new() { AtsCreatedAt = NowMs, Note = "n" } })).AllSucceeded);
-        Assert.True((await Client.UpsertInterviewFeedbackAsync(_child, application, new Dictionary<string, AtsInterviewFeedback> { ["f1"] = new() { AtsCreatedAt = NowMs, InterviewType = "PHONE_SCREEN" } })).AllSucceeded);
+        Assert.True((await Sync.UpsertCandidatesAsync(_child, new Dictionary<AtsCandidateKey, AtsCandidate> { [candidate] = NewCandidate() })).AllSucceeded);
+        Assert.True((await Sync.UpsertApplicationsAsync(_child, new Dictionary<AtsApplicationKey, AtsApplication> { [application] = NewApplication() })).AllSucceeded);
+        Assert.True((await Sync.UpsertApplicationStagesAsync(_child, application, new Dictionary<string, AtsApplicationStage> { ["s1"] = new() { AtsCreatedAt = NowMs, Stage = "Applied" } })).AllSucceeded);
+        Assert.True((await Sync.UpsertApplicationNotesAsync(_child, application, new Dictionary<string, AtsNote> { ["n1"] = new() { AtsCreatedAt = NowMs, Note = "n" } })).AllSucceeded);
+        Assert.True((await Sync.UpsertInterviewFeedbackAsync(_child, application, new Dictionary<string, AtsInterviewFeedback> { ["f1"] = new() { AtsCreatedAt = NowMs, InterviewType = "PHONE_SCREEN" } })).AllSucceeded);
 
-        Assert.True((await Client.DeleteApplicationStagesAsync(_child, application, ["s1"])).AllSucceeded);
-        Assert.True((await Client.DeleteApplicationNotesAsync(_child, application, ["n1"])).AllSucceeded);
-        Assert.True((await Client.DeleteInterviewFeedbackAsync(_child, application, ["f1"])).AllSucceeded);
-        var appsDeleted = await Client.DeleteApplicationsAsync(_child, [application, Application("app-unknown")]);
-        var candidatesDeleted = await Client.DeleteCandidatesAsync(_child, [candidate]);
+        Assert.True((await Sync.DeleteApplicationStagesAsync(_child, application, ["s1"])).AllSucceeded);
+        Assert.True((await Sync.DeleteApplicationNotesAsync(_child, application, ["n1"])).AllSucceeded);
+        Assert.True((await Sync.DeleteInterviewFeedbackAsync(_child, application, ["f1"])).AllSucceeded);
+        var appsDeleted = await Sync.DeleteApplicationsAsync(_child, [application, Application("app-unknown")]);
+        var candidatesDeleted = await Sync.DeleteCandidatesAsync(_child, [candidate]);
 
         Assert.Equal([application], appsDeleted.Succeeded.Keys);
         Assert.Equal(404, Assert.Single(appsDeleted.Failed).Status);
         Assert.True(candidatesDeleted.AllSucceeded);
         Assert.Equal([candidate], candidatesDeleted.Succeeded.Keys);
-        var gone = await Client.GetCandidatesAsync(_child, [candidate]);
+        var gone = await Sync.GetCandidatesAsync(_child, [candidate]);
         Assert.Empty(gone.Found);
         Assert.Equal(404, Assert.Single(gone.Failed).Status);
-        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => Client.UpsertApplicationStagesAsync(_child, application, new Dictionary<string, AtsApplicationStage>
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => Sync.UpsertApplicationStagesAsync(_child, application, new Dictionary<string, AtsApplicationStage>
         {
             ["s2"] = new() { AtsCreatedAt = NowMs, Stage = "Offer" },
         }));
@@ -262,7 +262,7 @@ public sealed class SyncContractTests : ContractTestBase
             i => Candidate($"bulk-{i:D3}"),
             i => NewCandidate(i == 77 ? null : "First" + i, "Last" + i));
 
-        var result = await Client.UpsertCandidatesAsync(_child, batch);
+        var result = await Sync.UpsertCandidatesAsync(_child, batch);
 
         Assert.Equal(149, result.Succeeded.Count);
         Assert.All(result.Succeeded.Values, status => Assert.Equal(204, status));
@@ -272,7 +272,7 @@ public sealed class SyncContractTests : ContractTestBase
         Assert.Equal("VALIDATION_FAILED", failure.Code);
         Assert.Equal("firstName is required", failure.Message);
 
-        var read = await Client.GetCandidatesAsync(_child, batch.Keys);
+        var read = await Sync.GetCandidatesAsync(_child, batch.Keys);
         Assert.Equal(149, read.Found.Count);
         Assert.Equal(Candidate("bulk-077"), Assert.Single(read.Failed).Key);
         Assert.Equal("First149", read.Found[Candidate("bulk-149")].FirstName);
@@ -281,20 +281,20 @@ public sealed class SyncContractTests : ContractTestBase
     [Fact]
     public async Task FindEntityAclsAsync_AfterUpsertingAclAndAssignee_FindsBothUntilDeleted()
     {
-        Assert.True((await Client.SubmitJobPostingsAsync(_child, [Job("JOB-ACL")]))[0].Succeeded);
+        Assert.True((await JobPostings.SubmitJobPostingsAsync(_child, [Job("JOB-ACL")]))[0].Succeeded);
         var acl = new AtsEntityAclKey(ContractHost.Org, "acl group 1", "JOB-ACL");
         var assignee = new AtsEntityAclAssigneeKey(ContractHost.Org, "acl group 1", ContractHost.RecruiterPerson);
 
-        Assert.True((await Client.UpsertEntityAclsAsync(_child, [acl])).AllSucceeded);
-        Assert.True((await Client.UpsertEntityAclAssigneesAsync(_child, [assignee])).AllSucceeded);
+        Assert.True((await Acls.UpsertEntityAclsAsync(_child, [acl])).AllSucceeded);
+        Assert.True((await Acls.UpsertEntityAclAssigneesAsync(_child, [assignee])).AllSucceeded);
 
-        Assert.Equal([acl], await Client.FindEntityAclsAsync(_child, ContractHost.Org, "JOB-ACL").ToListAsync());
-        Assert.Equal([assignee], await Client.FindEntityAclAssigneesAsync(_child, ContractHost.Org, ContractHost.RecruiterPerson).ToListAsync());
+        Assert.Equal([acl], await Acls.FindEntityAclsAsync(_child, ContractHost.Org, "JOB-ACL").ToListAsync());
+        Assert.Equal([assignee], await Acls.FindEntityAclAssigneesAsync(_child, ContractHost.Org, ContractHost.RecruiterPerson).ToListAsync());
 
-        Assert.True((await Client.DeleteEntityAclAssigneesAsync(_child, [assignee])).AllSucceeded);
-        Assert.True((await Client.DeleteEntityAclsAsync(_child, [acl])).AllSucceeded);
-        Assert.Empty(await Client.FindEntityAclsAsync(_child, ContractHost.Org).ToListAsync());
-        Assert.Empty(await Client.FindEntityAclAssigneesAsync(_child, ContractHost.Org).ToListAsync());
+        Assert.True((await Acls.DeleteEntityAclAssigneesAsync(_child, [assignee])).AllSucceeded);
+        Assert.True((await Acls.DeleteEntityAclsAsync(_child, [acl])).AllSucceeded);
+        Assert.Empty(await Acls.FindEntityAclsAsync(_child, ContractHost.Org).ToListAsync());
+        Assert.Empty(await Acls.FindEntityAclAssigneesAsync(_child, ContractHost.Org).ToListAsync());
     }
 
     private static AtsApplication NewApplication() => new()

@@ -22,7 +22,7 @@ public class ExportAndInteractionsTests
              "paging":{"start":0,"count":10,"total":1}}
             """);
 
-        var candidates = await host.Recruiter.GetExportedCandidatesAsync(TestHost.ChildApp, "req-1");
+        var candidates = await host.Exports.GetExportedCandidatesAsync(TestHost.ChildApp, "req-1");
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal(HttpMethod.Get, request.Method);
@@ -43,7 +43,7 @@ public class ExportAndInteractionsTests
         host.Stub.Enqueue(HttpStatusCode.OK, """{"elements":[{"member":"urn:li:person:1","requestId":"r1","purgedAt":1},{"member":"urn:li:person:2","requestId":"r2","purgedAt":2}],"paging":{"start":0,"count":2,"total":3}}""");
         host.Stub.Enqueue(HttpStatusCode.OK, """{"elements":[{"member":"urn:li:person:3","requestId":"r3","purgedAt":3}],"paging":{"start":2,"count":2,"total":3}}""");
 
-        var purged = await host.Recruiter.GetPurgedExportedCandidatesAsync(TestHost.ChildApp, "urn:li:organization:1001").ToListAsync();
+        var purged = await host.Exports.GetPurgedExportedCandidatesAsync(TestHost.ChildApp, "urn:li:organization:1001").ToListAsync();
 
         Assert.Equal(["urn:li:person:1", "urn:li:person:2", "urn:li:person:3"], purged.Select(p => p.Member));
         var requests = host.Stub.ApiRequests;
@@ -64,7 +64,7 @@ public class ExportAndInteractionsTests
         host.Stub.Enqueue(HttpStatusCode.OK, """{"elements":[{"id":"urn:li:seat:1","contract":"urn:li:contract:7001","member":"urn:li:person:a","active":true,"seatType":"RECRUITER_PROFESSIONAL","firstName":"A","lastName":"B"},{"id":"urn:li:seat:2"}],"paging":{"start":0,"count":2}}""");
         host.Stub.Enqueue(HttpStatusCode.OK, """{"elements":[{"id":"urn:li:seat:3"}],"paging":{"start":2,"count":2}}""");
 
-        var seats = await host.Recruiter.GetSeatsAsync(TestHost.ChildApp, Contract).ToListAsync();
+        var seats = await host.Prospects.GetSeatsAsync(TestHost.ChildApp, Contract).ToListAsync();
 
         Assert.Equal(["urn:li:seat:1", "urn:li:seat:2", "urn:li:seat:3"], seats.Select(s => s.Id));
         Assert.Equal("RECRUITER_PROFESSIONAL", seats[0].SeatType);
@@ -80,7 +80,7 @@ public class ExportAndInteractionsTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"elements":[],"paging":{"start":0,"count":50}}""");
 
-        Assert.Empty(await host.Recruiter.GetSeatsLegacyAsync(TestHost.ChildApp, Contract).ToListAsync());
+        Assert.Empty(await host.Prospects.GetSeatsLegacyAsync(TestHost.ChildApp, Contract).ToListAsync());
 
         Assert.Equal("/v2/seats?q=seatsByAttributes&contracts=urn%3Ali%3Acontract%3A7001&active=true&start=0&count=50", Assert.Single(host.Stub.ApiRequests).PathAndQuery);
     }
@@ -93,7 +93,7 @@ public class ExportAndInteractionsTests
             ? """{"elements":[{"id":"e1","conversation":"urn:li:conversation:1","eventType":"INMAIL_SENT","sender":"urn:li:seat:9001","seat":"urn:li:seat:9001","prospect":"urn:li:person:p","subject":"Hi","body":"Hello","createdAt":1}],"paging":{"start":0,"count":50}}"""
             : """{"elements":[],"paging":{"start":0,"count":50}}""");
 
-        var events = await host.Recruiter.GetConversationEventsAsync(TestHost.ChildApp, Seat, T0, T0.AddHours(30)).ToListAsync();
+        var events = await host.Prospects.GetConversationEventsAsync(TestHost.ChildApp, Seat, T0, T0.AddHours(30)).ToListAsync();
 
         Assert.Equal("INMAIL_SENT", Assert.Single(events).EventType);
         var ms = (DateTimeOffset t) => t.ToUnixTimeMilliseconds();
@@ -112,7 +112,7 @@ public class ExportAndInteractionsTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"elements":[{"id":"m1","member":"urn:li:person:p","firstName":"P","lastName":"Q","emailAddress":"p@example.com","phoneNumber":null,"owner":"urn:li:seat:9001","contract":"urn:li:contract:7001","createdAt":5}],"paging":{"start":0,"count":50}}""");
 
-        var stubs = await host.Recruiter.GetMailStubsAsync(TestHost.ChildApp, Contract, Seat, T0, T0.AddHours(1)).ToListAsync();
+        var stubs = await host.Prospects.GetMailStubsAsync(TestHost.ChildApp, Contract, Seat, T0, T0.AddHours(1)).ToListAsync();
 
         Assert.Equal("p@example.com", Assert.Single(stubs).EmailAddress);
         Assert.Equal(
@@ -126,7 +126,7 @@ public class ExportAndInteractionsTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"elements":[{"id":"pn1","prospect":"urn:li:person:p","owner":"urn:li:seat:9001","contract":"urn:li:contract:7001","note":"Great fit","visibility":"PUBLIC","active":false,"createdAt":1,"lastModifiedAt":2}],"paging":{"start":0,"count":50}}""");
 
-        var notes = await host.Recruiter.GetProspectNotesAsync(TestHost.ChildApp, Contract, Seat, T0, T0.AddHours(2)).ToListAsync();
+        var notes = await host.Prospects.GetProspectNotesAsync(TestHost.ChildApp, Contract, Seat, T0, T0.AddHours(2)).ToListAsync();
 
         Assert.False(Assert.Single(notes).Active);
         Assert.Equal(
@@ -140,7 +140,7 @@ public class ExportAndInteractionsTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"id":"aB3xYz","localizedFirstName":"Avery","localizedLastName":"Admin","localizedHeadline":"Talent Acquisition Lead"}""");
 
-        var me = await host.Recruiter.GetMeAsync("member-token");
+        var me = await host.MemberClient.GetMeAsync("member-token");
 
         var request = Assert.Single(host.Stub.Requests);
         Assert.Equal("https://api.test/v2/me", request.Uri.AbsoluteUri);
@@ -155,7 +155,7 @@ public class ExportAndInteractionsTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.Unauthorized, """{"status":401,"serviceErrorCode":65601,"code":"EXPIRED_ACCESS_TOKEN","message":"The token used in the request has expired"}""");
 
-        var ex = await Assert.ThrowsAsync<LinkedInAuthException>(() => host.Recruiter.GetMeAsync("member-token"));
+        var ex = await Assert.ThrowsAsync<LinkedInAuthException>(() => host.MemberClient.GetMeAsync("member-token"));
 
         Assert.Equal(65601, ex.ServiceErrorCode);
         Assert.Equal("EXPIRED_ACCESS_TOKEN", ex.ErrorCode);
@@ -168,7 +168,7 @@ public class ExportAndInteractionsTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"elements":[{"id":"urn:li:contract:7001","name":"Contoso – Global","organization":"urn:li:organization:1001","seat":"urn:li:seat:9001","admin":true,"selected":true}],"paging":{"start":0,"count":10}}""");
 
-        var contracts = await host.Recruiter.GetRecruiterContractsAsync("member-token");
+        var contracts = await host.MemberClient.GetRecruiterContractsAsync("member-token");
 
         var request = Assert.Single(host.Stub.Requests);
         Assert.Equal("/v2/recruiterContracts?q=viewer", request.PathAndQuery);

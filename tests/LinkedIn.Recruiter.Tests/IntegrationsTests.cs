@@ -25,7 +25,7 @@ public class IntegrationsTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, T("""{"results":{"%EK%":{"status":204}},"errors":{"%IK%":{"status":400,"code":"VALIDATION_FAILED","message":"integrationName too long"}}}"""));
 
-        var result = await host.Recruiter.SetIntegrationNamesAsync(TestHost.ChildApp, new Dictionary<AtsIntegrationKey, string>
+        var result = await host.Integrations.SetIntegrationNamesAsync(TestHost.ChildApp, new Dictionary<AtsIntegrationKey, string>
         {
             [Export] = "Contoso One-Click Export",
             [Indicator] = "Contoso In-ATS",
@@ -59,7 +59,7 @@ public class IntegrationsTests
              "errors":{"%CANI%":{"status":404,"code":"NOT_FOUND","message":"no such integration"}}}
             """));
 
-        var result = await host.Recruiter.GetIntegrationsAsync(TestHost.ChildApp, [Export, Indicator]);
+        var result = await host.Integrations.GetIntegrationsAsync(TestHost.ChildApp, [Export, Indicator]);
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal(HttpMethod.Get, request.Method);
@@ -76,7 +76,7 @@ public class IntegrationsTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, T("""{"elements":[{"integrationContext":"%ORG%","integrationType":"CSA_API","status":"REQUESTED"}],"paging":{"start":0,"count":10,"total":1}}"""));
 
-        var found = await host.Recruiter.FindIntegrationsByRequestAsync(TestHost.ChildApp, "req-1&x");
+        var found = await host.Integrations.FindIntegrationsByRequestAsync(TestHost.ChildApp, "req-1&x");
 
         Assert.Equal("/v2/atsIntegrations?q=request&requestId=req-1%26x", Assert.Single(host.Stub.ApiRequests).PathAndQuery);
         Assert.Equal("CSA_API", Assert.Single(found).IntegrationType);
@@ -88,7 +88,7 @@ public class IntegrationsTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.NotFound, """{"status":404,"code":"NOT_FOUND","message":"unknown request"}""");
 
-        Assert.Empty(await host.Recruiter.FindIntegrationsByRequestAsync(TestHost.ChildApp, "req-1"));
+        Assert.Empty(await host.Integrations.FindIntegrationsByRequestAsync(TestHost.ChildApp, "req-1"));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public class IntegrationsTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"results":{"CALLBACK_URL":{"status":204}},"errors":{}}""");
 
-        var result = await host.Recruiter.SetIntegrationConfigurationsAsync(TestHost.ChildApp, Export, new Dictionary<string, string>
+        var result = await host.Integrations.SetIntegrationConfigurationsAsync(TestHost.ChildApp, Export, new Dictionary<string, string>
         {
             [AtsIntegrationTypes.CallbackUrlConfiguration] = "https://ats.example/linkedin/push?tenant=1",
         });
@@ -116,7 +116,7 @@ public class IntegrationsTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"results":{"JOB_POSTING_VIEWERS":{"configurationValue":{"string":"ALL_PRODUCT_USERS"}}},"errors":{}}""");
 
-        var values = await host.Recruiter.GetIntegrationConfigurationsAsync(TestHost.ChildApp, Export, ["JOB_POSTING_VIEWERS", "CALLBACK_URL"]);
+        var values = await host.Integrations.GetIntegrationConfigurationsAsync(TestHost.ChildApp, Export, ["JOB_POSTING_VIEWERS", "CALLBACK_URL"]);
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal(HttpMethod.Get, request.Method);
@@ -130,7 +130,7 @@ public class IntegrationsTests
         using var host = new TestHost();
         host.Stub.Enqueue(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
-        var result = await host.Recruiter.DeleteIntegrationConfigurationsAsync(TestHost.ChildApp, Indicator, ["APPLICATION_VIEWERS"]);
+        var result = await host.Integrations.DeleteIntegrationConfigurationsAsync(TestHost.ChildApp, Indicator, ["APPLICATION_VIEWERS"]);
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal(HttpMethod.Delete, request.Method);

@@ -55,7 +55,45 @@ public class OptionsTests
         Assert.Equal(500, options.Quotas.RecordsPerMinute);
         Assert.Equal(2, options.Resilience.MaxRetryAttempts);
         Assert.Equal(new Uri("http://localhost:5090/xdoor/scripts/in.js"), options.GetPlatformScriptUrl());
-        Assert.NotNull(provider.GetRequiredService<ILinkedInRecruiterClient>());
+        Assert.NotNull(provider.GetRequiredService<ILinkedInIntegrationsClient>());
+        Assert.NotNull(provider.GetRequiredService<ILinkedInSyncClient>());
+        Assert.NotNull(provider.GetRequiredService<ILinkedInAclClient>());
+        Assert.NotNull(provider.GetRequiredService<ILinkedInJobPostingsClient>());
+        Assert.NotNull(provider.GetRequiredService<ILinkedInExportsClient>());
+        Assert.NotNull(provider.GetRequiredService<ILinkedInProspectInteractionsClient>());
+        Assert.NotNull(provider.GetRequiredService<ILinkedInMemberClient>());
         Assert.NotNull(provider.GetRequiredService<ILinkedInProvisioningClient>());
+    }
+
+    [Fact]
+    public async Task AddLinkedInRecruiter_EveryRoleClient_SendsThroughTheNamedApiClient()
+    {
+        var seen = new List<string>();
+        using var host = new TestHost(services: s => s.AddHttpClient(ServiceCollectionExtensions.RecruiterClientName)
+            .AddHttpMessageHandler(() => new RecordingHandler(seen)));
+        host.Stub.Fallback = r => StubHttpHandler.Json(System.Net.HttpStatusCode.OK, r.Uri.AbsolutePath == "/v2/me" ? """{"id":"m1"}""" : """{"elements":[],"results":{},"errors":{}}""");
+        var app = TestHost.ChildApp;
+
+        await host.Integrations.FindIntegrationsByRequestAsync(app, "r1");
+        await host.Sync.GetCandidatesAsync(app, [new AtsCandidateKey("urn:li:organization:1", "1")]);
+        await host.Acls.FindEntityAclsAsync(app, "urn:li:organization:1").ToListAsync();
+        await host.JobPostings.GetJobPostingTasksAsync(app, ["t1"]);
+        await host.Exports.GetExportedCandidatesAsync(app, "r1");
+        await host.Prospects.GetSeatsAsync(app, "urn:li:contract:1").ToListAsync();
+        await host.MemberClient.GetMeAsync("member-token");
+
+        Assert.Equal(
+            ["/v2/atsIntegrations", "/v2/atsCandidates", "/v2/atsEntityAcls", "/v2/simpleJobPostingTasks", "/v2/exportedCandidates", "/v2/seatsV2", "/v2/me"],
+            seen);
+        Assert.All(host.Stub.ApiRequests, r => Assert.StartsWith("Bearer ", r.Header("Authorization"), StringComparison.Ordinal));
+    }
+
+    private sealed class RecordingHandler(List<string> seen) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            seen.Add(request.RequestUri!.AbsolutePath);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

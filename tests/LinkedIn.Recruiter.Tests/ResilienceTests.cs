@@ -26,7 +26,7 @@ public class ResilienceTests
         using var host = new TestHost();
         host.Stub.Enqueue(_ => Status(HttpStatusCode.ServiceUnavailable)).Enqueue(HttpStatusCode.OK, Ok);
 
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]);
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]);
 
         Assert.Equal(2, host.Stub.ApiRequests.Count);
         Assert.All(host.Stub.ApiRequests, r => Assert.Equal(HttpMethod.Get, r.Method));
@@ -38,7 +38,7 @@ public class ResilienceTests
         using var host = new TestHost();
         host.Stub.Enqueue(_ => Status(HttpStatusCode.InternalServerError)).Enqueue(HttpStatusCode.OK, Ok);
 
-        await host.Recruiter.UpsertEntityAclsAsync(TestHost.ChildApp, [new AtsEntityAclKey(Org, "g", "JOB-1")]);
+        await host.Acls.UpsertEntityAclsAsync(TestHost.ChildApp, [new AtsEntityAclKey(Org, "g", "JOB-1")]);
 
         Assert.Equal(2, host.Stub.ApiRequests.Count);
         Assert.All(host.Stub.ApiRequests, r => Assert.Equal("""{"entities":{"atsEntityAclId=g&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A1001&atsEntityId=JOB-1&atsEntityType=JOB_POSTING":{}}}""", r.Body));
@@ -50,7 +50,7 @@ public class ResilienceTests
         using var host = new TestHost(o => o.Resilience.MaxRetryAttempts = 2);
         host.Stub.Fallback = _ => Status(HttpStatusCode.ServiceUnavailable);
 
-        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]));
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
         Assert.Equal(3, host.Stub.ApiRequests.Count);
@@ -63,7 +63,7 @@ public class ResilienceTests
         host.Stub.Fallback = _ => Status(HttpStatusCode.ServiceUnavailable);
 
         var ex = await Assert.ThrowsAsync<LinkedInApiException>(() =>
-            host.Recruiter.SetManualMatchedMembersAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, string?> { [Key] = "urn:li:person:p" }));
+            host.Sync.SetManualMatchedMembersAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, string?> { [Key] = "urn:li:person:p" }));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
         Assert.Single(host.Stub.ApiRequests);
@@ -76,7 +76,7 @@ public class ResilienceTests
         host.Stub.Fallback = _ => Status(HttpStatusCode.TooManyRequests, "0");
 
         var ex = await Assert.ThrowsAsync<LinkedInApiException>(() =>
-            host.Recruiter.SubmitJobPostingsAsync(TestHost.ChildApp, [new SimpleJobPosting { ExternalJobPostingId = "J1", IntegrationContext = Org }]));
+            host.JobPostings.SubmitJobPostingsAsync(TestHost.ChildApp, [new SimpleJobPosting { ExternalJobPostingId = "J1", IntegrationContext = Org }]));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
         Assert.Equal(TimeSpan.Zero, ex.RetryAfter);
@@ -89,7 +89,7 @@ public class ResilienceTests
         using var host = new TestHost(o => o.Resilience.RetryBaseDelay = TimeSpan.FromMilliseconds(1));
         host.Stub.Enqueue(_ => Status(HttpStatusCode.TooManyRequests, "1")).Enqueue(HttpStatusCode.OK, Ok);
 
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]);
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]);
 
         Assert.Equal(2, host.Stub.ApiRequests.Count);
         var retryLog = Assert.Single(host.Logs.Messages, m => m.StartsWith("Retrying LinkedIn request", StringComparison.Ordinal));
@@ -102,7 +102,7 @@ public class ResilienceTests
         using var host = new TestHost();
         host.Stub.Enqueue(_ => Status(HttpStatusCode.Unauthorized)).Enqueue(HttpStatusCode.OK, Ok);
 
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]);
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]);
 
         Assert.Equal(2, host.Stub.TokenRequests.Count);
         Assert.Equal(["Bearer tok-1", "Bearer tok-2"], host.Stub.ApiRequests.Select(r => r.Header("Authorization")));
@@ -116,7 +116,7 @@ public class ResilienceTests
             .Enqueue(_ => Status(HttpStatusCode.Unauthorized))
             .Enqueue(HttpStatusCode.OK, Ok);
 
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]);
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]);
 
         Assert.Equal(["Bearer tok-1", "Bearer tok-1", "Bearer tok-2"], host.Stub.ApiRequests.Select(r => r.Header("Authorization")));
         Assert.Equal(2, host.Stub.TokenRequests.Count);
@@ -133,9 +133,9 @@ public class ResilienceTests
         host.Stub.Fallback = _ => Status(HttpStatusCode.InternalServerError);
         var names = new Dictionary<AtsIntegrationKey, string> { [new(Org, "ONE_CLICK_EXPORT")] = "n" };
 
-        await Assert.ThrowsAsync<LinkedInApiException>(() => host.Recruiter.SetIntegrationNamesAsync(TestHost.ChildApp, names));
-        await Assert.ThrowsAsync<LinkedInApiException>(() => host.Recruiter.SetIntegrationNamesAsync(TestHost.ChildApp, names));
-        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => host.Recruiter.SetIntegrationNamesAsync(TestHost.ChildApp, names));
+        await Assert.ThrowsAsync<LinkedInApiException>(() => host.Integrations.SetIntegrationNamesAsync(TestHost.ChildApp, names));
+        await Assert.ThrowsAsync<LinkedInApiException>(() => host.Integrations.SetIntegrationNamesAsync(TestHost.ChildApp, names));
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => host.Integrations.SetIntegrationNamesAsync(TestHost.ChildApp, names));
 
         Assert.Equal("CIRCUIT_OPEN", ex.ErrorCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
@@ -148,7 +148,7 @@ public class ResilienceTests
         using var host = new TestHost();
         host.Stub.Enqueue(_ => Status(HttpStatusCode.Unauthorized)).Enqueue(HttpStatusCode.OK, Ok);
 
-        await host.Recruiter.SetIntegrationNamesAsync(TestHost.ChildApp, new Dictionary<AtsIntegrationKey, string> { [new(Org, "ONE_CLICK_EXPORT")] = "n" });
+        await host.Integrations.SetIntegrationNamesAsync(TestHost.ChildApp, new Dictionary<AtsIntegrationKey, string> { [new(Org, "ONE_CLICK_EXPORT")] = "n" });
 
         var requests = host.Stub.ApiRequests;
         Assert.Equal(2, requests.Count);
@@ -162,7 +162,7 @@ public class ResilienceTests
         using var host = new TestHost();
         host.Stub.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.Unauthorized, """{"status":401,"serviceErrorCode":65600,"code":"INVALID_ACCESS_TOKEN","message":"Invalid access token"}""");
 
-        var ex = await Assert.ThrowsAsync<LinkedInAuthException>(() => host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]));
+        var ex = await Assert.ThrowsAsync<LinkedInAuthException>(() => host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]));
 
         Assert.Equal(65600, ex.ServiceErrorCode);
         Assert.Equal(2, host.Stub.ApiRequests.Count);
@@ -177,8 +177,8 @@ public class ResilienceTests
         using var host = new TestHost();
         host.Stub.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, Ok);
 
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]);
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]);
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]);
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]);
 
         Assert.Single(host.Stub.TokenRequests);
         Assert.All(host.Stub.ApiRequests, r => Assert.Equal("Bearer tok-1", r.Header("Authorization")));
@@ -190,7 +190,7 @@ public class ResilienceTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.Forbidden, """{"status":403,"serviceErrorCode":100,"code":"ACCESS_DENIED","message":"Integration ONE_CLICK_EXPORT is not enabled for urn:li:organization:1001"}""");
 
-        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => host.Recruiter.GetExportedCandidatesAsync(TestHost.ChildApp, "req-1"));
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => host.Exports.GetExportedCandidatesAsync(TestHost.ChildApp, "req-1"));
 
         Assert.IsNotType<LinkedInAuthException>(ex);
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
@@ -207,7 +207,7 @@ public class ResilienceTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.BadRequest, "{\"status\":400,\"code\":\"BAD_REQUEST\",\"message\":\"" + new string('x', 2000) + "\"}");
 
-        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => host.Recruiter.FindIntegrationsByRequestAsync(TestHost.ChildApp, "r"));
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => host.Integrations.FindIntegrationsByRequestAsync(TestHost.ChildApp, "r"));
 
         Assert.True(ex.BodySnippet!.Length <= 513);
     }
@@ -218,9 +218,9 @@ public class ResilienceTests
         using var host = new TestHost(o => o.Quotas.DailyRequests = 2);
         host.Stub.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, Ok);
 
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]);
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]);
-        var ex = await Assert.ThrowsAsync<LinkedInQuotaExceededException>(() => host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]));
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]);
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]);
+        var ex = await Assert.ThrowsAsync<LinkedInQuotaExceededException>(() => host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
         Assert.True(ex.RetryAfter > TimeSpan.Zero);
@@ -233,9 +233,9 @@ public class ResilienceTests
         using var host = new TestHost(o => o.Quotas.DailyRequestsPerResource["atsIntegrations"] = 1);
         host.Stub.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, """{"elements":[],"paging":{"start":0,"count":10}}""");
 
-        await host.Recruiter.FindIntegrationsByRequestAsync(TestHost.ChildApp, "r1");
-        await Assert.ThrowsAsync<LinkedInQuotaExceededException>(() => host.Recruiter.FindIntegrationsByRequestAsync(TestHost.ChildApp, "r2"));
-        await host.Recruiter.GetExportedCandidatesAsync(TestHost.ChildApp, "r3");
+        await host.Integrations.FindIntegrationsByRequestAsync(TestHost.ChildApp, "r1");
+        await Assert.ThrowsAsync<LinkedInQuotaExceededException>(() => host.Integrations.FindIntegrationsByRequestAsync(TestHost.ChildApp, "r2"));
+        await host.Exports.GetExportedCandidatesAsync(TestHost.ChildApp, "r3");
 
         Assert.Equal(2, host.Stub.ApiRequests.Count);
     }
@@ -247,7 +247,7 @@ public class ResilienceTests
         host.Stub.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, Ok);
         var keys = Enumerable.Range(0, 500).Select(i => new AtsCandidateKey(Org, "c" + i)).ToList();
 
-        var result = await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, keys);
+        var result = await host.Sync.GetCandidatesAsync(TestHost.ChildApp, keys);
 
         Assert.Equal(5, host.Stub.ApiRequests.Count);
         Assert.Equal(500, result.Failed.Count);
@@ -264,7 +264,7 @@ public class ResilienceTests
         host.Stub.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, Ok);
         var keys = Enumerable.Range(0, 1_300).Select(i => new AtsCandidateKey(Org, "c" + i)).ToList();
 
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, keys);
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, keys);
 
         Assert.Equal(13, host.Stub.ApiRequests.Count);
         Assert.Contains(host.Logs.Messages, m => m.StartsWith("LinkedIn client-side rate limit: waiting for 100 record permits for app child-id", StringComparison.Ordinal));
@@ -280,7 +280,7 @@ public class ResilienceTests
             : StubHttpHandler.Json(HttpStatusCode.OK, """{"access_token":"tok-x","expires_in":1800}""");
         host.Stub.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, Ok);
 
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]);
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]);
 
         Assert.Equal(2, host.Stub.TokenRequests.Count);
         Assert.Equal("Bearer tok-x", Assert.Single(host.Stub.ApiRequests).Header("Authorization"));
@@ -313,7 +313,7 @@ public class ResilienceTests
         host.Stub.Delay = _ => Interlocked.Increment(ref n) == 1 ? TimeSpan.FromSeconds(30) : TimeSpan.Zero;
         host.Stub.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, Ok);
 
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]);
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]);
 
         Assert.Equal(2, host.Stub.ApiRequests.Count);
     }
@@ -325,7 +325,7 @@ public class ResilienceTests
         host.Stub.Delay = _ => TimeSpan.FromSeconds(30);
 
         var ex = await Assert.ThrowsAsync<LinkedInApiException>(() =>
-            host.Recruiter.SetIntegrationNamesAsync(TestHost.ChildApp, new Dictionary<AtsIntegrationKey, string> { [new(Org, "ONE_CLICK_EXPORT")] = "n" }));
+            host.Integrations.SetIntegrationNamesAsync(TestHost.ChildApp, new Dictionary<AtsIntegrationKey, string> { [new(Org, "ONE_CLICK_EXPORT")] = "n" }));
 
         Assert.Equal("TIMEOUT", ex.ErrorCode);
         Assert.Equal(HttpStatusCode.GatewayTimeout, ex.StatusCode);
@@ -339,8 +339,8 @@ public class ResilienceTests
         host.Stub.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, Ok);
         var other = new LinkedInAppCredentials("other", "other-secret");
 
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Key]);
-        await host.Recruiter.GetCandidatesAsync(other, [Key]);
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Key]);
+        await host.Sync.GetCandidatesAsync(other, [Key]);
 
         Assert.Equal(2, host.Stub.ApiRequests.Count);
     }
@@ -357,8 +357,8 @@ public class ResilienceTests
         host.Stub.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, Ok);
         var keys = Enumerable.Range(0, 100).Select(i => new AtsCandidateKey(Org, "c" + i)).ToList();
 
-        await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, keys);
-        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, keys));
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, keys);
+        var ex = await Assert.ThrowsAsync<LinkedInApiException>(() => host.Sync.GetCandidatesAsync(TestHost.ChildApp, keys));
 
         Assert.Equal("CLIENT_RATE_LIMITED", ex.ErrorCode);
         Assert.Single(host.Stub.ApiRequests);

@@ -44,7 +44,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(r => EchoResults(r));
 
-        var result = await host.Recruiter.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate> { [Cand("42")] = Candidate("Maya") });
+        var result = await host.Sync.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate> { [Cand("42")] = Candidate("Maya") });
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal(HttpMethod.Put, request.Method);
@@ -72,7 +72,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(r => EchoResults(r));
 
-        await host.Recruiter.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate> { [Cand("1")] = new() { AtsCreatedAt = 5, FirstName = "A" } });
+        await host.Sync.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate> { [Cand("1")] = new() { AtsCreatedAt = 5, FirstName = "A" } });
 
         JsonAssert.Equal(
             """{"entities":{"atsCandidateId=1&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A1001":{"addresses":[],"atsCreatedAt":5,"firstName":"A","emailAddresses":[],"phoneNumbers":[]}}}""",
@@ -86,7 +86,7 @@ public class SyncTests
         host.Stub.Enqueue(r => EchoResults(r));
         var key = Cand("a&b=c d/é");
 
-        var result = await host.Recruiter.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate> { [key] = Candidate("X") });
+        var result = await host.Sync.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate> { [key] = Candidate("X") });
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal("/v2/atsCandidates?ids[0].atsCandidateId=a%26b%3Dc%20d%2F%C3%A9&ids[0].dataProvider=ATS&ids[0].integrationContext=" + OrgEnc, request.PathAndQuery);
@@ -106,7 +106,7 @@ public class SyncTests
                         {"status":400,"serviceErrorCode":100,"code":"VALIDATION_FAILED","message":"firstName is required"}}}
             """);
 
-        var result = await host.Recruiter.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate>
+        var result = await host.Sync.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate>
         {
             [Cand("1")] = Candidate("A"),
             [Cand("2")] = Candidate("B"),
@@ -126,7 +126,7 @@ public class SyncTests
              "errors":{"(atsCandidateId:2,dataProvider:ATS,integrationContext:urn%3Ali%3Aorganization%3A1001)":{"status":422,"code":"VALIDATION_FAILED","message":"bad"}}}
             """);
 
-        var result = await host.Recruiter.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate>
+        var result = await host.Sync.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate>
         {
             [Cand("1")] = Candidate("A"),
             [Cand("2")] = Candidate("B"),
@@ -142,7 +142,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(r => EchoResults(r));
 
-        await host.Recruiter.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate>
+        await host.Sync.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate>
         {
             [Cand("1")] = new() { AtsCreatedAt = 1, FirstName = "A", MatchedMember = "urn:li:person:m", ManualMatchedMember = "urn:li:person:n" },
         });
@@ -157,7 +157,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"results":{"atsCandidateId=1&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A1001":{"status":204}},"errors":{}}""");
 
-        var result = await host.Recruiter.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate>
+        var result = await host.Sync.UpsertCandidatesAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, AtsCandidate>
         {
             [Cand("1")] = Candidate("A"),
             [Cand("2")] = Candidate("B"),
@@ -173,7 +173,7 @@ public class SyncTests
         host.Stub.Fallback = r => EchoResults(r);
         var input = Enumerable.Range(0, 250).ToDictionary(i => Cand(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), i => Candidate("N" + i));
 
-        var result = await host.Recruiter.UpsertCandidatesAsync(TestHost.ChildApp, input);
+        var result = await host.Sync.UpsertCandidatesAsync(TestHost.ChildApp, input);
 
         var requests = host.Stub.ApiRequests;
         Assert.Equal([100, 100, 50], requests.Select(r => JsonNode.Parse(r.Body!)!["entities"]!.AsObject().Count));
@@ -192,7 +192,7 @@ public class SyncTests
         host.Stub.Fallback = r => EchoResults(r);
         var input = Enumerable.Range(0, 100).ToDictionary(i => Cand("candidate-" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)), i => Candidate("N"));
 
-        var result = await host.Recruiter.UpsertCandidatesAsync(TestHost.ChildApp, input);
+        var result = await host.Sync.UpsertCandidatesAsync(TestHost.ChildApp, input);
 
         var requests = host.Stub.ApiRequests;
         Assert.True(requests.Count > 1);
@@ -209,7 +209,7 @@ public class SyncTests
         host.Stub.Fallback = r => EchoResults(r);
         var input = Enumerable.Range(0, 100).ToDictionary(i => Cand("c" + i), i => Candidate("N"));
 
-        await host.Recruiter.UpsertCandidatesAsync(TestHost.ChildApp, input);
+        await host.Sync.UpsertCandidatesAsync(TestHost.ChildApp, input);
 
         Assert.All(host.Stub.ApiRequests, r => Assert.True(("PUT " + r.PathAndQuery + " HTTP/1.1").Length < 8_192));
     }
@@ -219,7 +219,7 @@ public class SyncTests
     {
         using var host = new TestHost();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => host.Recruiter.UpsertCandidatesAsync(TestHost.ChildApp, [new(Cand("1"), Candidate("A")), new(Cand("1"), Candidate("B"))]));
+        await Assert.ThrowsAsync<ArgumentException>(() => host.Sync.UpsertCandidatesAsync(TestHost.ChildApp, [new(Cand("1"), Candidate("A")), new(Cand("1"), Candidate("B"))]));
 
         Assert.Empty(host.Stub.Requests);
     }
@@ -236,7 +236,7 @@ public class SyncTests
              "errors":{}}
             """);
 
-        var result = await host.Recruiter.GetCandidatesAsync(TestHost.ChildApp, [Cand("1"), Cand("2")]);
+        var result = await host.Sync.GetCandidatesAsync(TestHost.ChildApp, [Cand("1"), Cand("2")]);
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal(HttpMethod.Get, request.Method);
@@ -256,7 +256,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(r => EchoResults(r));
 
-        var result = await host.Recruiter.SetManualMatchedMembersAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, string?>
+        var result = await host.Sync.SetManualMatchedMembersAsync(TestHost.ChildApp, new Dictionary<AtsCandidateKey, string?>
         {
             [Cand("1")] = "urn:li:person:aB3xYz",
             [Cand("2")] = null,
@@ -281,7 +281,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"results":{"atsCandidateId=1&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A1001":{"status":204},"atsCandidateId=2&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A1001":{"status":204}},"errors":{}}""");
 
-        var result = await host.Recruiter.DeleteCandidatesAsync(TestHost.ChildApp, [Cand("1"), Cand("2")]);
+        var result = await host.Sync.DeleteCandidatesAsync(TestHost.ChildApp, [Cand("1"), Cand("2")]);
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal(HttpMethod.Delete, request.Method);
@@ -296,7 +296,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(r => EchoResults(r));
 
-        var result = await host.Recruiter.UpsertCandidateNotesAsync(TestHost.ChildApp, Cand("42"), new Dictionary<string, AtsNote>
+        var result = await host.Sync.UpsertCandidateNotesAsync(TestHost.ChildApp, Cand("42"), new Dictionary<string, AtsNote>
         {
             ["n1"] = new() { AtsCreatedAt = 1764300000000, Note = "Strong C#", Author = new AtsActor { FirstName = "Avery", LastName = "Admin" } },
             ["n 2"] = new() { AtsCreatedAt = 1764300000001, Note = "Follow up" },
@@ -318,7 +318,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"results":{"n%202":{"status":204}},"errors":{}}""");
 
-        var result = await host.Recruiter.DeleteCandidateNotesAsync(TestHost.ChildApp, Cand("42"), ["n 2"]);
+        var result = await host.Sync.DeleteCandidateNotesAsync(TestHost.ChildApp, Cand("42"), ["n 2"]);
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal(HttpMethod.Delete, request.Method);
@@ -333,7 +333,7 @@ public class SyncTests
         host.Stub.Enqueue(r => EchoResults(r));
         var key = new AtsApplicationKey(Org, "app-7");
 
-        await host.Recruiter.UpsertApplicationsAsync(TestHost.ChildApp, new Dictionary<AtsApplicationKey, AtsApplication>
+        await host.Sync.UpsertApplicationsAsync(TestHost.ChildApp, new Dictionary<AtsApplicationKey, AtsApplication>
         {
             [key] = new()
             {
@@ -362,7 +362,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(r => EchoResults(r));
 
-        await host.Recruiter.UpsertApplicationStagesAsync(TestHost.ChildApp, new AtsApplicationKey(Org, "app-7"), new Dictionary<string, AtsApplicationStage>
+        await host.Sync.UpsertApplicationStagesAsync(TestHost.ChildApp, new AtsApplicationKey(Org, "app-7"), new Dictionary<string, AtsApplicationStage>
         {
             ["s1"] = new() { AtsCreatedAt = 12, Stage = "Phone screen" },
         });
@@ -378,7 +378,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(r => EchoResults(r));
 
-        await host.Recruiter.UpsertApplicationNotesAsync(TestHost.ChildApp, new AtsApplicationKey(Org, "app-7"), new Dictionary<string, AtsNote> { ["n1"] = new() { AtsCreatedAt = 1, Note = "ok" } });
+        await host.Sync.UpsertApplicationNotesAsync(TestHost.ChildApp, new AtsApplicationKey(Org, "app-7"), new Dictionary<string, AtsNote> { ["n1"] = new() { AtsCreatedAt = 1, Note = "ok" } });
 
         Assert.Equal("/v2/atsApplications/atsJobApplicationId=app-7&dataProvider=ATS&integrationContext=" + OrgEnc + "/notes?ids=n1", Assert.Single(host.Stub.ApiRequests).PathAndQuery);
     }
@@ -389,7 +389,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(r => EchoResults(r));
 
-        await host.Recruiter.UpsertInterviewFeedbackAsync(TestHost.ChildApp, new AtsApplicationKey(Org, "app-7"), new Dictionary<string, AtsInterviewFeedback>
+        await host.Sync.UpsertInterviewFeedbackAsync(TestHost.ChildApp, new AtsApplicationKey(Org, "app-7"), new Dictionary<string, AtsInterviewFeedback>
         {
             ["f1"] = new()
             {
@@ -416,7 +416,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
-        var result = await host.Recruiter.DeleteApplicationsAsync(TestHost.ChildApp, [new AtsApplicationKey(Org, "app-7")]);
+        var result = await host.Sync.DeleteApplicationsAsync(TestHost.ChildApp, [new AtsApplicationKey(Org, "app-7")]);
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal(HttpMethod.Delete, request.Method);
@@ -430,7 +430,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(r => EchoResults(r));
 
-        await host.Recruiter.UpsertEntityAclsAsync(TestHost.ChildApp, [new AtsEntityAclKey(Org, "team-1", "JOB-1042")]);
+        await host.Acls.UpsertEntityAclsAsync(TestHost.ChildApp, [new AtsEntityAclKey(Org, "team-1", "JOB-1042")]);
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal(
@@ -445,7 +445,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(r => EchoResults(r));
 
-        await host.Recruiter.UpsertEntityAclAssigneesAsync(TestHost.ChildApp, [new AtsEntityAclAssigneeKey(Org, "team-1", "urn:li:person:aB3xYz")]);
+        await host.Acls.UpsertEntityAclAssigneesAsync(TestHost.ChildApp, [new AtsEntityAclAssigneeKey(Org, "team-1", "urn:li:person:aB3xYz")]);
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal(HttpMethod.Put, request.Method);
@@ -460,7 +460,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
-        await host.Recruiter.DeleteEntityAclAssigneesAsync(TestHost.ChildApp, [new AtsEntityAclAssigneeKey(Org, "team-1", "urn:li:person:x")]);
+        await host.Acls.DeleteEntityAclAssigneesAsync(TestHost.ChildApp, [new AtsEntityAclAssigneeKey(Org, "team-1", "urn:li:person:x")]);
 
         Assert.Equal(HttpMethod.Delete, Assert.Single(host.Stub.ApiRequests).Method);
     }
@@ -471,7 +471,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"elements":[{"atsEntityAclId":"team-1","dataProvider":"ATS","integrationContext":"urn:li:organization:1001","atsEntityId":"JOB-1042","atsEntityType":"JOB_POSTING"}],"paging":{"start":0,"count":50,"total":1}}""");
 
-        var keys = await host.Recruiter.FindEntityAclsAsync(TestHost.ChildApp, Org, "JOB-1042").ToListAsync();
+        var keys = await host.Acls.FindEntityAclsAsync(TestHost.ChildApp, Org, "JOB-1042").ToListAsync();
 
         Assert.Equal(
             "/v2/atsEntityAcls?q=criteria&atsEntityId=JOB-1042&atsEntityType=JOB_POSTING&dataProvider=ATS&integrationContext=" + OrgEnc + "&start=0&count=50",
@@ -485,7 +485,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"elements":[{"atsEntityAclId":"team-1","dataProvider":"ATS","integrationContext":"urn:li:organization:1001","assignee":"urn:li:person:p","atsEntityType":"JOB_POSTING"}],"paging":{"start":0,"count":50,"total":1}}""");
 
-        var keys = await host.Recruiter.FindEntityAclAssigneesAsync(TestHost.ChildApp, Org, "urn:li:person:p").ToListAsync();
+        var keys = await host.Acls.FindEntityAclAssigneesAsync(TestHost.ChildApp, Org, "urn:li:person:p").ToListAsync();
 
         Assert.Equal(
             "/v2/atsEntityAclAssignees?q=criteria&assignee=urn%3Ali%3Aperson%3Ap&dataProvider=ATS&integrationContext=" + OrgEnc + "&start=0&count=50",
@@ -511,7 +511,7 @@ public class SyncTests
             JobPostingOperationType = "CREATE",
         };
 
-        var results = await host.Recruiter.SubmitJobPostingsAsync(TestHost.ChildApp, [Job("JOB-1"), Job("JOB-2") with { CompanyApplyUrl = "https://ats.example/jobs/2", CompanyJobCode = "J2" }]);
+        var results = await host.JobPostings.SubmitJobPostingsAsync(TestHost.ChildApp, [Job("JOB-1"), Job("JOB-2") with { CompanyApplyUrl = "https://ats.example/jobs/2", CompanyJobCode = "J2" }]);
 
         var request = Assert.Single(host.Stub.ApiRequests);
         Assert.Equal(HttpMethod.Post, request.Method);
@@ -538,7 +538,7 @@ public class SyncTests
             ["elements"] = new JsonArray([.. JsonNode.Parse(r.Body!)!["elements"]!.AsArray().Select((_, i) => (JsonNode)new JsonObject { ["status"] = 202, ["id"] = "t" + i })]),
         }.ToJsonString());
 
-        var results = await host.Recruiter.SubmitJobPostingsAsync(TestHost.ChildApp, Enumerable.Range(0, 150).Select(i => new SimpleJobPosting { ExternalJobPostingId = "J" + i, IntegrationContext = Org }));
+        var results = await host.JobPostings.SubmitJobPostingsAsync(TestHost.ChildApp, Enumerable.Range(0, 150).Select(i => new SimpleJobPosting { ExternalJobPostingId = "J" + i, IntegrationContext = Org }));
 
         Assert.Equal([100, 50], host.Stub.ApiRequests.Select(r => JsonNode.Parse(r.Body!)!["elements"]!.AsArray().Count));
         Assert.Equal(150, results.Count);
@@ -552,7 +552,7 @@ public class SyncTests
         using var host = new TestHost();
         host.Stub.Enqueue(HttpStatusCode.OK, """{"results":{"t1":{"id":"t1","externalJobPostingId":"JOB-1","status":"SUCCEEDED","error":null}},"errors":{"t2":{"status":404,"code":"NOT_FOUND","message":"expired"}}}""");
 
-        var result = await host.Recruiter.GetJobPostingTasksAsync(TestHost.ChildApp, ["t1", "t2"]);
+        var result = await host.JobPostings.GetJobPostingTasksAsync(TestHost.ChildApp, ["t1", "t2"]);
 
         Assert.Equal("/v2/simpleJobPostingTasks?ids=t1&ids=t2", Assert.Single(host.Stub.ApiRequests).PathAndQuery);
         Assert.Equal("SUCCEEDED", result.Found["t1"].Status);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Attract.Testing;
 
 namespace LinkedIn.Simulator.Tests;
 
@@ -89,12 +90,9 @@ public sealed class LimitsAndControlTests
         await sim.SendAsync(HttpMethod.Post, "/_sim/faults", null, new JsonObject { ["dropCallbacks"] = true });
         var exp = await sim.SendAsync(HttpMethod.Post, "/_sim/exports", null, new JsonObject { ["clientId"] = c.ClientId, ["memberId"] = "rC7kLm", ["externalJobPostingId"] = "J" });
         var id = exp.Json["requestId"]!.GetValue<string>();
-        string? status = null;
-        for (var i = 0; i < 50 && status != "DROPPED"; i++)
-        {
-            await Task.Delay(50);
-            status = (await sim.PageAsync("/_sim/pushes")).Json.AsArray().Single(p => p!["id"]!.GetValue<string>() == id)!["status"]!.GetValue<string>();
-        }
+        var status = await Eventually.MatchAsync(
+            async () => (await sim.PageAsync("/_sim/pushes")).Json.AsArray().Single(p => p!["id"]!.GetValue<string>() == id)!["status"]!.GetValue<string>(),
+            s => s == "DROPPED", "the push to be dropped", TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50));
         Assert.Equal("DROPPED", status);
         Assert.Empty(receiver.Pushes);
         // the export itself can still be pulled

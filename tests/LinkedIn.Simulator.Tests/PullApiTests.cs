@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Attract.Testing;
 
 namespace LinkedIn.Simulator.Tests;
 
@@ -225,17 +226,9 @@ public sealed class PullApiTests : IAsyncLifetime
         await _sim.SendAsync(HttpMethod.Post, "/v2/simpleJobPostings", c.Token, new JsonObject { ["elements"] = new JsonArray(SimHost.Job("JOB-F")) }, "batch_create");
         var exp = await _sim.SendAsync(HttpMethod.Post, "/_sim/exports", null, new JsonObject { ["clientId"] = c.ClientId, ["memberId"] = "rC7kLm", ["externalJobPostingId"] = "JOB-F" });
         var requestId = exp.Json["requestId"]!.GetValue<string>();
-        JsonNode? rec = null;
-        for (var i = 0; i < 100; i++)
-        {
-            var log = await _sim.PageAsync("/_sim/pushes?clientId=" + c.ClientId);
-            rec = log.Json.AsArray().Single(p => p!["id"]!.GetValue<string>() == requestId);
-            if (rec!["status"]!.GetValue<string>() == "FAILED")
-            {
-                break;
-            }
-            await Task.Delay(100);
-        }
+        var rec = await Eventually.MatchAsync(
+            async () => (await _sim.PageAsync("/_sim/pushes?clientId=" + c.ClientId)).Json.AsArray().Single(p => p!["id"]!.GetValue<string>() == requestId),
+            r => r!["status"]!.GetValue<string>() == "FAILED", "the push to fail for good", TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
         Assert.Equal("FAILED", rec!["status"]!.GetValue<string>());
         Assert.Equal(7, rec["attempts"]!.GetValue<int>());
         Assert.Equal(7, receiver.Pushes.Count);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Attract.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -58,20 +59,9 @@ public sealed class PushReceiver : IAsyncDisposable
 
     public string CallbackUrl => BaseAddress + "/callback";
 
-    public async Task<Push> WaitForAsync(Func<Push, bool> predicate, int timeoutMs = 10_000)
-    {
-        var until = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (DateTime.UtcNow < until)
-        {
-            var p = Pushes.FirstOrDefault(predicate);
-            if (p is not null)
-            {
-                return p;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("No matching push received");
-    }
+    public Task<Push> WaitForAsync(Func<Push, bool> predicate, int timeoutMs = 10_000) =>
+        Eventually.ValueAsync(() => Task.FromResult(Pushes.FirstOrDefault(predicate)), "a matching push",
+            TimeSpan.FromMilliseconds(timeoutMs), TimeSpan.FromMilliseconds(50));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,10 +1,12 @@
+using Attract.Core.Outbox;
+
 namespace Attract.Core.LinkedIn;
 
 /// <summary>
 /// A push received on the callback URL, recorded by its notification id before anything else happens,
 /// so a retried push is acknowledged and ignored (idempotency), and an export is processed exactly once.
 /// </summary>
-public class LinkedInNotification
+public class LinkedInNotification : ILeasable
 {
     public int Id { get; set; }
 

@@ -3,20 +3,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Attract.Core.Outbox;
 
 /// <summary>
-/// Leasing outbox rows so that several Attract instances on one database never send the same row at once. A lease is a
-/// conditional UPDATE: only rows still due (unprocessed, unclaimed or with an expired lease) are stamped with the caller's
-/// owner token, so when two instances race for the same rows each row ends up with exactly one owner.
+/// Leasing outbox rows so that several Attract instances on one database never send the same row at once: a batch of
+/// due rows, oldest first, leased with <see cref="Leases"/> (a conditional UPDATE, so when two instances race for the
+/// same rows each row ends up with exactly one owner).
 /// </summary>
 public static class OutboxLeases
 {
     /// <summary>Unprocessed rows of <paramref name="entityTypes"/> whose lease (or retry backoff) has run out.</summary>
     public static IQueryable<OutboxMessage> Due(this IQueryable<OutboxMessage> outbox, IReadOnlyCollection<string> entityTypes, DateTime nowUtc,
-        int maxAttempts = int.MaxValue)
-    {
-        var due = outbox.Where(o => entityTypes.Contains(o.EntityType) && o.ProcessedAtUtc == null
-            && (o.ClaimedUntilUtc == null || o.ClaimedUntilUtc < nowUtc));
-        return maxAttempts == int.MaxValue ? due : due.Where(o => o.Attempts < maxAttempts);
-    }
+        int maxAttempts = int.MaxValue) =>
+        outbox.Pending(entityTypes, maxAttempts).Unclaimed(nowUtc);
 
     /// <summary>
     /// Leases up to <paramref name="size"/> due rows, oldest first, until <paramref name="nowUtc"/> + <paramref name="lease"/>.
@@ -30,14 +26,18 @@ public static class OutboxLeases
         {
             return null;
         }
-        var owner = $"{Environment.MachineName}:{purpose}:{Guid.NewGuid():N}";
-        var until = nowUtc + lease;
-        await outbox.Due(entityTypes, nowUtc, maxAttempts).Where(o => ids.Contains(o.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, owner).SetProperty(o => o.ClaimedUntilUtc, until), ct);
+        var owner = Leases.NewOwner(purpose);
+        await outbox.Pending(entityTypes, maxAttempts).Where(o => ids.Contains(o.Id)).ClaimAsync(owner, nowUtc, lease, ct: ct);
         return owner;
     }
 
     /// <summary>The unprocessed rows <paramref name="owner"/> holds, oldest first.</summary>
     public static IQueryable<OutboxMessage> Owned(this IQueryable<OutboxMessage> outbox, string owner) =>
         outbox.Where(o => o.ClaimedBy == owner && o.ProcessedAtUtc == null).OrderBy(o => o.Id);
+
+    private static IQueryable<OutboxMessage> Pending(this IQueryable<OutboxMessage> outbox, IReadOnlyCollection<string> entityTypes, int maxAttempts)
+    {
+        var pending = outbox.Where(o => entityTypes.Contains(o.EntityType) && o.ProcessedAtUtc == null);
+        return maxAttempts == int.MaxValue ? pending : pending.Where(o => o.Attempts < maxAttempts);
+    }
 }

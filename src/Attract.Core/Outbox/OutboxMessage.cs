@@ -8,7 +8,7 @@ namespace Attract.Core.Outbox;
 /// <see cref="ClaimedUntilUtc"/>, then set <see cref="ProcessedAtUtc"/> (or bump <see cref="Attempts"/> and
 /// <see cref="LastError"/>).
 /// </summary>
-public class OutboxMessage
+public class OutboxMessage : ILeasable
 {
     /// <summary>Sequential: consumers read in <c>Id</c> order.</summary>
     public long Id { get; set; }

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace LinkedIn.Recruiter;
 
-internal sealed partial class LinkedInRecruiterClient
+internal sealed partial class LinkedInRecruiterClient : ILinkedInIntegrationsClient
 {
     private const string IntegrationsPath = "v2/atsIntegrations";
 

@@ -1,64 +1,12 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using LinkedIn.Recruiter.Http;
 
 namespace LinkedIn.Recruiter;
 
-internal sealed partial class LinkedInRecruiterClient
+internal sealed partial class LinkedInRecruiterClient : ILinkedInSyncClient
 {
-    private const string JobPostingsPath = "v2/simpleJobPostings";
-    private const string JobPostingTasksPath = "v2/simpleJobPostingTasks";
     private const string CandidatesPath = "v2/atsCandidates";
     private const string ApplicationsPath = "v2/atsApplications";
-    private const string EntityAclsPath = "v2/atsEntityAcls";
-    private const string EntityAclAssigneesPath = "v2/atsEntityAclAssignees";
-
-    // ---- Jobs ----
-
-    public async Task<IReadOnlyList<JobPostingCreateResult>> SubmitJobPostingsAsync(LinkedInAppCredentials app, IEnumerable<SimpleJobPosting> postings, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(postings);
-        var results = new List<JobPostingCreateResult>();
-        foreach (var chunk in postings.Chunk(_options.MaxBatchSize))
-        {
-            using var request = RestLiHttp.Create(HttpMethod.Post, JobPostingsPath, app, "batch_create", chunk.Length);
-            RestLiHttp.SetJsonContent(request, RestLiHttp.WriteJson(w =>
-            {
-                w.WriteStartObject();
-                w.WriteStartArray("elements");
-                foreach (var posting in chunk)
-                {
-                    JsonSerializer.Serialize(w, posting, Json.SimpleJobPosting);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }));
-            using var response = await RestLiHttp.SendAsync(http, request, cancellationToken).ConfigureAwait(false);
-            var body = await RestLiHttp.ReadJsonAsync(response, Json.BatchCreateResponse, cancellationToken).ConfigureAwait(false);
-            var elements = body.Elements ?? [];
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var e = i < elements.Count ? elements[i] : null;
-                results.Add(new JobPostingCreateResult
-                {
-                    ExternalJobPostingId = chunk[i].ExternalJobPostingId,
-                    Status = e?.Status ?? 0,
-                    TaskId = e?.Id,
-                    Error = e is null
-                        ? new RestLiError { Code = "MISSING_RESULT", Message = "LinkedIn reported no outcome for this element." }
-                        : e.Error,
-                });
-            }
-        }
-
-        return results;
-    }
-
-    public Task<BatchGetResult<string, JobPostingTask>> GetJobPostingTasksAsync(LinkedInAppCredentials app, IEnumerable<string> taskIds, CancellationToken cancellationToken = default) =>
-        BatchGetAsync(app, JobPostingTasksPath, SimpleKeyScheme.Instance, taskIds, Json.JobPostingTask, cancellationToken);
 
     // ---- Candidates ----
 
@@ -138,60 +86,6 @@ internal sealed partial class LinkedInRecruiterClient
     public Task<BatchResult<string>> DeleteInterviewFeedbackAsync(LinkedInAppCredentials app, AtsApplicationKey application, IEnumerable<string> feedbackIds, CancellationToken cancellationToken = default) =>
         DeleteAsync(app, SubPath(ApplicationsPath, application, "interviewFeedback"), SimpleKeyScheme.Instance, feedbackIds, cancellationToken);
 
-    // ---- ACLs ----
-
-    public Task<BatchResult<AtsEntityAclKey>> UpsertEntityAclsAsync(LinkedInAppCredentials app, IEnumerable<AtsEntityAclKey> keys, CancellationToken cancellationToken = default) =>
-        BatchWriteAsync(app, HttpMethod.Put, "batch_update", EntityAclsPath, CompoundKeyScheme<AtsEntityAclKey>.Instance, keys, WriteEmptyObject, cancellationToken);
-
-    public Task<BatchResult<AtsEntityAclKey>> DeleteEntityAclsAsync(LinkedInAppCredentials app, IEnumerable<AtsEntityAclKey> keys, CancellationToken cancellationToken = default) =>
-        DeleteAsync(app, EntityAclsPath, CompoundKeyScheme<AtsEntityAclKey>.Instance, keys, cancellationToken);
-
-    public Task<BatchResult<AtsEntityAclAssigneeKey>> UpsertEntityAclAssigneesAsync(LinkedInAppCredentials app, IEnumerable<AtsEntityAclAssigneeKey> keys, CancellationToken cancellationToken = default) =>
-        BatchWriteAsync(app, HttpMethod.Put, "batch_update", EntityAclAssigneesPath, CompoundKeyScheme<AtsEntityAclAssigneeKey>.Instance, keys, WriteEmptyObject, cancellationToken);
-
-    public Task<BatchResult<AtsEntityAclAssigneeKey>> DeleteEntityAclAssigneesAsync(LinkedInAppCredentials app, IEnumerable<AtsEntityAclAssigneeKey> keys, CancellationToken cancellationToken = default) =>
-        DeleteAsync(app, EntityAclAssigneesPath, CompoundKeyScheme<AtsEntityAclAssigneeKey>.Instance, keys, cancellationToken);
-
-    public async IAsyncEnumerable<AtsEntityAclKey> FindEntityAclsAsync(
-        LinkedInAppCredentials app,
-        string integrationContext,
-        string? atsEntityId = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        ArgumentException.ThrowIfNullOrWhiteSpace(integrationContext);
-        var entity = atsEntityId is null ? "" : $"&atsEntityId={Q(atsEntityId)}&atsEntityType={RestLiValues.EntityTypeJobPosting}";
-        var url = $"{EntityAclsPath}?q=criteria{entity}&dataProvider={RestLiValues.DataProviderAts}&integrationContext={Q(integrationContext)}";
-        await foreach (var e in PageAsync(app, url, Json.AclElement, null, cancellationToken).ConfigureAwait(false))
-        {
-            yield return new AtsEntityAclKey(e.IntegrationContext ?? integrationContext, e.AtsEntityAclId ?? "", e.AtsEntityId ?? "")
-            {
-                AtsEntityType = e.AtsEntityType ?? RestLiValues.EntityTypeJobPosting,
-                DataProvider = e.DataProvider ?? RestLiValues.DataProviderAts,
-            };
-        }
-    }
-
-    public async IAsyncEnumerable<AtsEntityAclAssigneeKey> FindEntityAclAssigneesAsync(
-        LinkedInAppCredentials app,
-        string integrationContext,
-        string? assignee = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        ArgumentException.ThrowIfNullOrWhiteSpace(integrationContext);
-        var member = assignee is null ? "" : $"&assignee={Q(assignee)}";
-        var url = $"{EntityAclAssigneesPath}?q=criteria{member}&dataProvider={RestLiValues.DataProviderAts}&integrationContext={Q(integrationContext)}";
-        await foreach (var e in PageAsync(app, url, Json.AclElement, null, cancellationToken).ConfigureAwait(false))
-        {
-            yield return new AtsEntityAclAssigneeKey(e.IntegrationContext ?? integrationContext, e.AtsEntityAclId ?? "", e.Assignee ?? "")
-            {
-                AtsEntityType = e.AtsEntityType ?? RestLiValues.EntityTypeJobPosting,
-                DataProvider = e.DataProvider ?? RestLiValues.DataProviderAts,
-            };
-        }
-    }
-
     // ---- helpers ----
 
     private Task<BatchResult<TKey>> UpsertAsync<TKey, TEntity>(
@@ -224,11 +118,4 @@ internal sealed partial class LinkedInRecruiterClient
         ArgumentNullException.ThrowIfNull(parent);
         return $"{path}/{parent.ToRestLiKey()}/{subResource}";
     }
-
-    private static void WriteEmptyObject<TKey>(Utf8JsonWriter w, TKey key)
-    {
-        w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
 }

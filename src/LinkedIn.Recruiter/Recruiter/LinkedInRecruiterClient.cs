@@ -8,8 +8,13 @@ using Microsoft.Extensions.Options;
 
 namespace LinkedIn.Recruiter;
 
-/// <summary>The Rest.li engine shared by all <see cref="ILinkedInRecruiterClient"/> calls; the calls live in the partial files.</summary>
-internal sealed partial class LinkedInRecruiterClient(HttpClient http, IOptions<LinkedInRecruiterOptions> options) : ILinkedInRecruiterClient
+/// <summary>
+/// The child-app RSC client: this file is the Rest.li engine (batch writes and reads, finders, paging, time windows)
+/// shared by the role interfaces, each implemented in its own partial file (<see cref="ILinkedInIntegrationsClient"/>,
+/// <see cref="ILinkedInSyncClient"/>, <see cref="ILinkedInAclClient"/>, <see cref="ILinkedInJobPostingsClient"/>,
+/// <see cref="ILinkedInExportsClient"/>, <see cref="ILinkedInProspectInteractionsClient"/>, <see cref="ILinkedInMemberClient"/>).
+/// </summary>
+internal sealed partial class LinkedInRecruiterClient(HttpClient http, IOptions<LinkedInRecruiterOptions> options)
 {
     private readonly LinkedInRecruiterOptions _options = options.Value;
 

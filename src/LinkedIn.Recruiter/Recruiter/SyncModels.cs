@@ -38,7 +38,7 @@ public sealed record AtsPhoneNumber
 /// <summary>
 /// An <c>atsCandidates</c> entity. PUT is a full replace: a field left null is cleared on LinkedIn.
 /// <see cref="MatchedMember"/> and <see cref="ManualMatchedMember"/> are filled on reads (BATCH_GET);
-/// leave them null on writes (use <see cref="ILinkedInRecruiterClient.SetManualMatchedMembersAsync"/>).
+/// leave them null on writes (use <see cref="ILinkedInSyncClient.SetManualMatchedMembersAsync"/>).
 /// </summary>
 public sealed record AtsCandidate
 {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
+using Attract.Testing;
 using Attract.Web.Integrations.LinkedIn;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
@@ -90,25 +91,21 @@ public static class LinkedInScenario
     /// <summary>Polls Attract's connection row until <paramref name="condition"/> holds (pushes arrive asynchronously).</summary>
     public static async Task<LinkedInConnection> WaitForAsync(KestrelAttractFactory app, Func<LinkedInConnection, bool> condition, int seconds = 20)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
+        try
         {
-            using (var scope = app.Services.CreateScope())
+            return await Eventually.ValueAsync(async () =>
             {
+                using var scope = app.Services.CreateScope();
                 var connection = await scope.ServiceProvider.GetRequiredService<AttractDbContext>()
                     .Set<LinkedInConnection>().AsNoTracking().FirstOrDefaultAsync();
-                if (connection is not null && condition(connection))
-                {
-                    return connection;
-                }
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                using var http = new HttpClient();
-                var pushes = await http.GetStringAsync(app.SimulatorUrl() + "/_sim/pushes");
-                throw new TimeoutException("The LinkedIn connection did not reach the expected state in time. Simulator pushes: " + pushes);
-            }
-            await Task.Delay(200);
+                return connection is not null && condition(connection) ? connection : null;
+            }, "the LinkedIn connection to reach the expected state", TimeSpan.FromSeconds(seconds));
+        }
+        catch (TimeoutException ex)
+        {
+            using var http = new HttpClient();
+            var pushes = await http.GetStringAsync(app.SimulatorUrl() + "/_sim/pushes");
+            throw new TimeoutException(ex.Message + " Simulator pushes: " + pushes, ex);
         }
     }
 }

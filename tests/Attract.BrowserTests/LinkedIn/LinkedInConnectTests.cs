@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Attract.BrowserTests.Infrastructure;
+using Attract.Testing;
 using Attract.Web.Integrations.LinkedIn;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -151,11 +152,15 @@ public sealed class LinkedInConnectTests : IDisposable
     /// <summary>LinkedIn's push arrives asynchronously: reload until the page shows it (bounded).</summary>
     private static async Task ReloadUntilAsync(IPage page, ILocator locator, string text)
     {
-        for (var attempt = 0; attempt < 40 && !(await locator.InnerTextAsync()).Contains(text, StringComparison.Ordinal); attempt++)
+        await Eventually.TrueAsync(async () =>
         {
-            await page.WaitForTimeoutAsync(250);
+            if ((await locator.InnerTextAsync()).Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
             await page.ReloadAsync();
-        }
+            return false;
+        }, $"the page to show \"{text}\"", TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(250));
         await Expect(locator).ToContainTextAsync(text);
     }
 }

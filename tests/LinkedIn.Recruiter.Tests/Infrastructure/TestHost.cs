@@ -31,7 +31,19 @@ public sealed class TestHost : IDisposable
 
     public ServiceProvider Provider { get; }
 
-    public ILinkedInRecruiterClient Recruiter => Provider.GetRequiredService<ILinkedInRecruiterClient>();
+    public ILinkedInIntegrationsClient Integrations => Provider.GetRequiredService<ILinkedInIntegrationsClient>();
+
+    public ILinkedInSyncClient Sync => Provider.GetRequiredService<ILinkedInSyncClient>();
+
+    public ILinkedInAclClient Acls => Provider.GetRequiredService<ILinkedInAclClient>();
+
+    public ILinkedInJobPostingsClient JobPostings => Provider.GetRequiredService<ILinkedInJobPostingsClient>();
+
+    public ILinkedInExportsClient Exports => Provider.GetRequiredService<ILinkedInExportsClient>();
+
+    public ILinkedInProspectInteractionsClient Prospects => Provider.GetRequiredService<ILinkedInProspectInteractionsClient>();
+
+    public ILinkedInMemberClient MemberClient => Provider.GetRequiredService<ILinkedInMemberClient>();
 
     public ILinkedInProvisioningClient Provisioning => Provider.GetRequiredService<ILinkedInProvisioningClient>();
 

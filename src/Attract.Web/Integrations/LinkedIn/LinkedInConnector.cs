@@ -8,15 +8,21 @@ namespace Attract.Web.Integrations.LinkedIn;
 
 /// <summary>
 /// The admin's side of connecting Attract to a LinkedIn Recruiter contract: the tenant's connection row, the
-/// 3-legged sign-in, provisioning of the child application and naming/configuring the integrations LinkedIn's
-/// widget requests. LinkedIn clients are resolved lazily: they exist only when LinkedIn is configured.
+/// 3-legged sign-in (the admin's and each user's, in <c>LinkedInConnector.SignIn.cs</c>), provisioning of the child
+/// application and naming/configuring the integrations LinkedIn's widget requests. While LinkedIn is not configured the
+/// clients are stand-ins that refuse every call (<see cref="LinkedInNotConfigured"/>); check <see cref="IsConfigured"/>.
 /// </summary>
 public sealed partial class LinkedInConnector(
     AttractDbContext db,
-    IServiceProvider services,
     LinkedInAvailability availability,
     LinkedInSecrets secrets,
+    LinkedInOAuthState oauthState,
     IOptions<LinkedInIntegrationOptions> options,
+    IOptions<LinkedInRecruiterOptions> recruiterOptions,
+    ILinkedInOAuthClient oauth,
+    ILinkedInProvisioningClient provisioning,
+    ILinkedInIntegrationsClient integrations,
+    ILinkedInMemberClient member,
     TimeProvider clock,
     ILogger<LinkedInConnector> logger)
 {
@@ -28,13 +34,7 @@ public sealed partial class LinkedInConnector(
 
     public LinkedInIntegrationOptions Settings => options.Value;
 
-    public LinkedInRecruiterOptions RecruiterOptions => services.GetRequiredService<IOptions<LinkedInRecruiterOptions>>().Value;
-
-    private ILinkedInOAuthClient OAuth => services.GetRequiredService<ILinkedInOAuthClient>();
-
-    private ILinkedInProvisioningClient Provisioning => services.GetRequiredService<ILinkedInProvisioningClient>();
-
-    public ILinkedInRecruiterClient Recruiter => services.GetRequiredService<ILinkedInRecruiterClient>();
+    public LinkedInRecruiterOptions RecruiterOptions => recruiterOptions.Value;
 
     /// <summary>Attract's public origin: <c>LinkedIn:PublicBaseUrl</c>, or the current request's scheme and host.</summary>
     public string BaseUrl(HttpRequest request) => string.IsNullOrWhiteSpace(Settings.PublicBaseUrl)
@@ -68,15 +68,15 @@ public sealed partial class LinkedInConnector(
     /// <summary>Starts the 3-legged sign-in: saves state + PKCE verifier in a protected cookie and returns LinkedIn's URL.</summary>
     public Uri StartSignIn(HttpContext http, string flow, string clientId)
     {
-        var request = OAuth.CreateAuthorizationRequest(clientId, RedirectUri(BaseUrl(http.Request), flow), Scopes);
-        http.RequestServices.GetRequiredService<LinkedInOAuthState>().Save(http, flow, request);
+        var request = oauth.CreateAuthorizationRequest(clientId, RedirectUri(BaseUrl(http.Request), flow), Scopes);
+        oauthState.Save(http, flow, request);
         return request.Url;
     }
 
     /// <summary>Completes the sign-in: checks state, exchanges the code. Throws <see cref="LinkedInSignInException"/> with a reason for the user.</summary>
     public async Task<LinkedInUserToken> CompleteSignInAsync(HttpContext http, string flow, LinkedInAppCredentials app, string? code, string? state, string? error, string? errorDescription, CancellationToken ct)
     {
-        var verifier = http.RequestServices.GetRequiredService<LinkedInOAuthState>().Take(http, flow, state);
+        var verifier = oauthState.Take(http, flow, state);
         if (!string.IsNullOrEmpty(error))
         {
             throw new LinkedInSignInException(error == "user_cancelled_authorize"
@@ -91,7 +91,7 @@ public sealed partial class LinkedInConnector(
         {
             throw new LinkedInSignInException("LinkedIn returned no authorization code.");
         }
-        return await OAuth.ExchangeCodeAsync(app, code, RedirectUri(BaseUrl(http.Request), flow), verifier, ct);
+        return await oauth.ExchangeCodeAsync(app, code, RedirectUri(BaseUrl(http.Request), flow), verifier, ct);
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ public sealed partial class LinkedInConnector(
         ProvisionedApplication? app;
         try
         {
-            app = await Provisioning.CreateApplicationAsync(new ProvisionApplicationRequest
+            app = await provisioning.CreateApplicationAsync(new ProvisionApplicationRequest
             {
                 UniqueForeignId = connection.TenantId,
                 Name = name,
@@ -117,9 +117,9 @@ public sealed partial class LinkedInConnector(
         }
         catch (LinkedInApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
-            app = await Provisioning.FindApplicationByUniqueForeignIdAsync(connection.TenantId, ct)
+            app = await provisioning.FindApplicationByUniqueForeignIdAsync(connection.TenantId, ct)
                 ?? throw new LinkedInSignInException($"LinkedIn reports an application for tenant {connection.TenantId} but it could not be found.");
-            await Provisioning.UpdateApplicationAsync(app.Key, new ProvisionedApplicationUpdate
+            await provisioning.UpdateApplicationAsync(app.Key, new ProvisionedApplicationUpdate
             {
                 Name = name,
                 Oauth2AuthorizedCallbackUrls = callbacks,
@@ -175,7 +175,7 @@ public sealed partial class LinkedInConnector(
         var app = ChildApp(connection) ?? throw new LinkedInSignInException("Attract is not connected to LinkedIn yet.");
         var customer = Settings.CustomerName;
         var names = keys.Distinct().ToDictionary(k => k, k => IntegrationName(customer, k.IntegrationType));
-        var named = await Recruiter.SetIntegrationNamesAsync(app, names, ct);
+        var named = await integrations.SetIntegrationNamesAsync(app, names, ct);
         if (!named.AllSucceeded)
         {
             var f = named.Failed[0];
@@ -202,7 +202,7 @@ public sealed partial class LinkedInConnector(
             {
                 continue;
             }
-            var set = await Recruiter.SetIntegrationConfigurationsAsync(app, key, values, ct);
+            var set = await integrations.SetIntegrationConfigurationsAsync(app, key, values, ct);
             if (!set.AllSucceeded)
             {
                 var f = set.Failed[0];

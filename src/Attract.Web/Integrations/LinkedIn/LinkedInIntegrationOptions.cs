@@ -1,3 +1,5 @@
+using Attract.Core.Outbox;
+
 namespace Attract.Web.Integrations.LinkedIn;
 
 /// <summary>Attract-side settings of the LinkedIn Recruiter integration (section <c>LinkedIn</c>).</summary>
@@ -47,4 +49,10 @@ public sealed class LinkedInSyncSettings
 
     /// <summary>How long after a job posting was accepted its LinkedIn task is checked (LinkedIn: at least 5 minutes).</summary>
     public TimeSpan JobTaskCheckDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The retry backoff of the outbox drain, the job-posting sync and the export intake (<c>LinkedIn:Sync:Backoff:Initial</c>,
+    /// <c>:Max</c>; 5 s doubling up to 10 min).
+    /// </summary>
+    public RetryBackoff Backoff { get; set; } = new();
 }

@@ -87,7 +87,7 @@ public static partial class LinkedInPushEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(string tenantId, HttpContext http, AttractDbContext db, LinkedInSecrets secrets,
-        IServiceProvider services, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+        ILinkedInSignals signals, ILinkedInIntegrationsClient integrationsClient, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("Attract.LinkedIn.Push");
         // The body is read (and its size checked) before the tenant is looked up, and an unknown tenant is verified
@@ -125,7 +125,7 @@ public static partial class LinkedInPushEndpoints
                     Status = LinkedInNotificationStatus.Received,
                     Outcome = "Push type not handled by Attract yet.",
                 });
-                if (!await SaveAsync(db, services, logger, unknownId, ct))
+                if (!await SaveAsync(db, logger, unknownId, ct))
                 {
                     return Unavailable("The push could not be recorded; retry it.");
                 }
@@ -163,11 +163,11 @@ public static partial class LinkedInPushEndpoints
         }
         if (!isStatusChange)
         {
-            if (!await SaveAsync(db, services, logger, push.Id, ct))
+            if (!await SaveAsync(db, logger, push.Id, ct))
             {
                 return Unavailable("The push could not be recorded; retry it.");
             }
-            services.GetService<ILinkedInSignals>()?.ExportReceived(); // process it in the background right away
+            signals.ExportReceived(); // process it in the background right away
             return Results.Ok();
         }
         IReadOnlyList<AtsIntegration> integrations;
@@ -175,7 +175,7 @@ public static partial class LinkedInPushEndpoints
         try
         {
             var app = new LinkedInAppCredentials(connection.ChildClientId!, secret);
-            integrations = await services.GetRequiredService<ILinkedInRecruiterClient>().FindIntegrationsByRequestAsync(app, push.Id, ct);
+            integrations = await integrationsClient.FindIntegrationsByRequestAsync(app, push.Id, ct);
         }
         catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
@@ -184,7 +184,7 @@ public static partial class LinkedInPushEndpoints
             notification.Outcome = reason;
             connection.LastError = "Reading the integration status failed: " + reason;
             LogStatusFailed(logger, ex, push.Id);
-            await SaveAsync(db, services, logger, push.Id, ct);
+            await SaveAsync(db, logger, push.Id, ct);
             // LinkedIn retries with the same id; a Failed notification is processed again.
             return Unavailable("Reading the integration status from LinkedIn failed; retry the push.");
         }
@@ -203,7 +203,7 @@ public static partial class LinkedInPushEndpoints
             }
             catch (DbUpdateException)
             {
-                if (!await IsRecordedAsync(push.Id, services, ct))
+                if (!await IsRecordedAsync(db, push.Id, ct))
                 {
                     return Unavailable("The push could not be recorded; retry it.");
                 }
@@ -214,7 +214,7 @@ public static partial class LinkedInPushEndpoints
         return Unavailable("The push could not be applied; retry it.");
     }
 
-    private static async Task<bool> SaveAsync(AttractDbContext db, IServiceProvider services, ILogger logger, string id, CancellationToken ct)
+    private static async Task<bool> SaveAsync(AttractDbContext db, ILogger logger, string id, CancellationToken ct)
     {
         try
         {
@@ -227,7 +227,7 @@ public static partial class LinkedInPushEndpoints
         }
         catch (DbUpdateException)
         {
-            if (!await IsRecordedAsync(id, services, ct))
+            if (!await IsRecordedAsync(db, id, ct))
             {
                 return false; // not a duplicate: a real failure, answered 503 so LinkedIn retries
             }
@@ -236,11 +236,10 @@ public static partial class LinkedInPushEndpoints
         }
     }
 
-    /// <summary>Whether the notification id is stored, read on a fresh context (the caller's holds the failed insert).</summary>
-    private static async Task<bool> IsRecordedAsync(string id, IServiceProvider services, CancellationToken ct)
+    /// <summary>Whether the notification id is stored, read on a fresh context (the caller's context is cleared of the failed insert first).</summary>
+    private static async Task<bool> IsRecordedAsync(AttractDbContext db, string id, CancellationToken ct)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AttractDbContext>();
+        db.ChangeTracker.Clear(); // drop the failed insert; the query reads what is stored
         return await db.Set<LinkedInNotification>().AsNoTracking().AnyAsync(n => n.NotificationId == id, ct);
     }
 

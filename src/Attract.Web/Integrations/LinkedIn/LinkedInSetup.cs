@@ -37,6 +37,10 @@ public static class LinkedInSetup
                 services.AddHttpClient(client).AddHttpMessageHandler<LinkedInUsageHandler>();
             }
         }
+        else
+        {
+            LinkedInNotConfigured.AddStandIns(services);
+        }
         services.AddSingleton(LinkedInBackgroundSettings.From(config));
         services.AddSingleton<ILinkedInSignals, LinkedInSignals>();
         services.AddSingleton<LinkedInChangeInterceptor>();

@@ -2,6 +2,7 @@ using Attract.BrowserTests.Infrastructure;
 using Attract.Core.Candidates;
 using Attract.Core.Jobs;
 using Attract.Core.LinkedIn;
+using Attract.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -55,18 +56,9 @@ public sealed class LinkedInExportTests(BrowserFixture browser) : IDisposable
     }
 
     /// <summary>Polls until every outbox row of the job was sent to LinkedIn (the sync runs in the background).</summary>
-    private async Task WaitForJobSyncAsync(int jobId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await _app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.EntityType == "Job" && m.EntityId == jobId && m.ProcessedAtUtc == null)))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Job {jobId} was not synced to LinkedIn in time.");
-            }
-            await Task.Delay(250);
-        }
-    }
+    private Task WaitForJobSyncAsync(int jobId) =>
+        Eventually.TrueAsync(async () => !await _app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.EntityType == "Job" && m.EntityId == jobId && m.ProcessedAtUtc == null)),
+            $"job {jobId} to be synced to LinkedIn", TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(250));
 
     /// <summary>In the simulator: sign in as LinkedIn's recruiter, find the member, search the job and export.</summary>
     private async Task ExportFromLinkedInAsync(IPage page, string member, string jobQuery, string jobCode, string? screenshot = null)
@@ -99,18 +91,18 @@ public sealed class LinkedInExportTests(BrowserFixture browser) : IDisposable
     }
 
     /// <summary>Reloads the page until <paramref name="locator"/> is visible (the export is processed asynchronously), ≤ 20 s.</summary>
-    private static async Task ReloadUntilVisibleAsync(IPage page, ILocator locator)
+    private static Task ReloadUntilVisibleAsync(IPage page, ILocator locator) =>
+        Eventually.TrueAsync(() => ReloadUnlessAsync(page, () => locator.IsVisibleAsync()), "the export to show up in Attract", TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(500));
+
+    /// <summary>True when <paramref name="shown"/> holds; otherwise reloads the page (for the next poll) and returns false.</summary>
+    private static async Task<bool> ReloadUnlessAsync(IPage page, Func<Task<bool>> shown)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await locator.IsVisibleAsync())
+        if (await shown())
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The export did not show up in Attract in time.");
-            }
-            await Task.Delay(500);
-            await page.ReloadAsync();
+            return true;
         }
+        await page.ReloadAsync();
+        return false;
     }
 
     [Fact]
@@ -152,12 +144,8 @@ public sealed class LinkedInExportTests(BrowserFixture browser) : IDisposable
             await page.GotoAsync(_app.BaseUrl + "/Admin/LinkedIn");
             await page.GetByRole(AriaRole.Link, new() { Name = "LinkedIn exports" }).ClickAsync();
             var refused = page.GetByTestId("export-row").Filter(new() { HasText = "Refused" });
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (await refused.CountAsync() < 2 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(500);
-                await page.ReloadAsync();
-            }
+            await Eventually.TrueAsync(() => ReloadUnlessAsync(page, async () => await refused.CountAsync() >= 2), "both refusals to show",
+                TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(500));
             await Expect(refused).ToHaveCountAsync(2);
             await Expect(refused.Filter(new() { HasText = noProspect })).ToContainTextAsync($"Job {noProspect} has no Prospect stage");
             await Expect(refused.Filter(new() { HasText = notOnTeam })).ToContainTextAsync("Riley Recruiter is not a recruiter or hiring manager");

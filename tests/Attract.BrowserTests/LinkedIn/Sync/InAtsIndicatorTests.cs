@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Attract.BrowserTests.Infrastructure;
+using Attract.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -69,21 +70,15 @@ public sealed class InAtsIndicatorTests(BrowserFixture browser) : IDisposable
             await page.ClickAsync("#sign-in");
             await Expect(page).ToHaveURLAsync(new Regex("/recruiter/search"));
             var profile = $"{simulator}/recruiter/profile/{Uri.EscapeDataString(memberId)}";
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (true)
+            await Eventually.TrueAsync(async () =>
             {
                 await page.GotoAsync(profile);
                 var inAts = page.Locator("#in-ats");
-                if (await inAts.CountAsync() == 1
+                return await inAts.CountAsync() == 1
                     && (await inAts.InnerTextAsync()).Contains("Phone screen", StringComparison.Ordinal)
                     && await page.Locator("#pane-feedback .feedback").CountAsync() == 1
-                    && await page.Locator("#pane-notes .ats-note").CountAsync() == 1)
-                {
-                    break;
-                }
-                Assert.True(DateTime.UtcNow < deadline, "The In-ATS section did not show the synced data in time.");
-                await Task.Delay(500);
-            }
+                    && await page.Locator("#pane-notes .ats-note").CountAsync() == 1;
+            }, "the In-ATS section to show the synced data", TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
             await Expect(page.Locator("#pane-jobs .application")).ToContainTextAsync("Platform Engineer");
             await Expect(page.Locator("#pane-jobs .latest-stage")).ToHaveTextAsync("Phone screen");
             await Expect(page.Locator("#pane-jobs .stage-history li")).ToHaveCountAsync(3);

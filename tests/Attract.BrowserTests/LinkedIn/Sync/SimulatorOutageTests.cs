@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Attract.BrowserTests.Infrastructure;
 using Attract.Core.Candidates;
 using Attract.Core.Common;
+using Attract.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attract.BrowserTests.LinkedIn.Sync;
@@ -11,6 +12,8 @@ namespace Attract.BrowserTests.LinkedIn.Sync;
 /// <summary>The drain against the real (in-process) simulator with its fault injection: no browser needed.</summary>
 public sealed partial class SimulatorOutageTests : IDisposable
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
     private readonly KestrelAttractFactory _app = CreateApp();
 
     public void Dispose() => _app.Dispose();
@@ -31,7 +34,8 @@ public sealed partial class SimulatorOutageTests : IDisposable
         await LinkedInScenario.ConnectAsync(_app, contractLevel: false);
         var simulator = _app.SimulatorUrl();
         using var http = new HttpClient();
-        await WaitAsync(async () => (await _app.WithDbAsync(db => db.Set<Attract.Core.LinkedIn.LinkedInConnection>().AsNoTracking().SingleAsync())).BackfillQueuedAtUtc is not null);
+        await Eventually.TrueAsync(async () => (await _app.WithDbAsync(db => db.Set<Attract.Core.LinkedIn.LinkedInConnection>().AsNoTracking().SingleAsync())).BackfillQueuedAtUtc is not null,
+            "the backfill to be queued", Wait, Poll);
         (await http.PostAsJsonAsync(simulator + "/_sim/faults", new { errorRate = 1.0 })).EnsureSuccessStatusCode();
 
         var candidateId = await _app.WithDbAsync(async db =>
@@ -43,11 +47,11 @@ public sealed partial class SimulatorOutageTests : IDisposable
             await db.SaveChangesAsync();
             return candidate.Id;
         });
-        await WaitAsync(async () => await RowAsync(candidateId) is { Attempts: > 0, ProcessedAtUtc: null });
+        await Eventually.TrueAsync(async () => await RowAsync(candidateId) is { Attempts: > 0, ProcessedAtUtc: null }, "a failed attempt during the outage", Wait, Poll);
         Assert.Equal(0, await DeliveredAsync(http, simulator, candidateId));
 
         (await http.DeleteAsync(simulator + "/_sim/faults")).EnsureSuccessStatusCode();
-        await WaitAsync(async () => await RowAsync(candidateId) is { ProcessedAtUtc: not null }, seconds: 90);
+        await Eventually.TrueAsync(async () => await RowAsync(candidateId) is { ProcessedAtUtc: not null }, "the delivery after the outage", TimeSpan.FromSeconds(90), Poll);
 
         Assert.Equal(1, await DeliveredAsync(http, simulator, candidateId));
     }
@@ -62,15 +66,5 @@ public sealed partial class SimulatorOutageTests : IDisposable
         return log.Count(r => (string?)r!["method"] == "PUT" && (int?)r["status"] == 200
             && Uri.UnescapeDataString((string?)r["path"] ?? "") is var path && path.Contains("/atsCandidates", StringComparison.Ordinal)
             && CandidateIdInPath().Matches(path).Any(m => m.Groups[1].Value == candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition was not met in time.");
-            await Task.Delay(250);
-        }
     }
 }

@@ -65,7 +65,7 @@ internal static class LinkedInTabData
         var child = connector.ChildApp(await connector.GetConnectionAsync())!;
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var key = new AtsCandidateKey(LinkedInScenario.Organization, candidateId.ToString(CultureInfo.InvariantCulture));
-        var result = await connector.Recruiter.UpsertCandidatesAsync(child,
+        var result = await scope.ServiceProvider.GetRequiredService<ILinkedInSyncClient>().UpsertCandidatesAsync(child,
             [new(key, new AtsCandidate { FirstName = first, LastName = last, EmailAddresses = email is null ? [] : [email], AtsCreatedAt = now, AtsLastModifiedAt = now })]);
         Assert.True(result.AllSucceeded);
     }
@@ -78,18 +78,5 @@ internal static class LinkedInTabData
         await page.Locator("#password").FillAsync("Passw0rd!");
         await page.Locator("#sign-in").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/recruiter/search"));
-    }
-
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Timed out waiting for " + what);
-            }
-            await Task.Delay(200);
-        }
     }
 }

@@ -12,7 +12,7 @@ namespace Attract.IntegrationTests.Integrations.LinkedIn;
 public sealed class LinkedInAdminConnectTests : IDisposable
 {
     private readonly Mock<ILinkedInOAuthClient> _oauth = new();
-    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly Mock<ILinkedInMemberClient> _member = new();
     private readonly Mock<ILinkedInProvisioningClient> _provisioning = new();
     private readonly AttractFactory _factory;
 
@@ -20,7 +20,7 @@ public sealed class LinkedInAdminConnectTests : IDisposable
     {
         _factory = new AttractFactory().WithServices(s => s
             .AddSingleton(_oauth.Object)
-            .AddSingleton(_linkedIn.Object)
+            .AddSingleton(_member.Object)
             .AddSingleton(_provisioning.Object)
             .AddSingleton(new LinkedInAvailability(true, new LinkedInSimulatorEndpoint()))
             .Configure<LinkedInRecruiterOptions>(o => (o.ParentClientId, o.ParentClientSecret) = ("parent-id", "parent-secret")));
@@ -29,7 +29,7 @@ public sealed class LinkedInAdminConnectTests : IDisposable
         _oauth.Setup(o => o.ExchangeCodeAsync(It.Is<LinkedInAppCredentials>(a => a.ClientId == "parent-id"), "code-1",
                 new Uri("http://localhost/Admin/LinkedIn/Callback"), "verifier-1", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new LinkedInUserToken { AccessToken = "member-token" });
-        _linkedIn.Setup(c => c.GetMeAsync("member-token", It.IsAny<CancellationToken>()))
+        _member.Setup(c => c.GetMeAsync("member-token", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new LinkedInMember { Id = "aB3xYz", LocalizedFirstName = "Avery", LocalizedLastName = "Admin" });
         _provisioning.Setup(p => p.CreateApplicationAsync(It.IsAny<ProvisionApplicationRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ProvisionedApplication { Key = "urn:li:developerApplication:5", Credentials = new() { ClientId = "child-5", ClientSecret = "secret-5" } });
@@ -40,7 +40,7 @@ public sealed class LinkedInAdminConnectTests : IDisposable
     [Fact]
     public async Task Connect_SeveralContractsNoneSelected_AsksForContractThenProvisions()
     {
-        _linkedIn.Setup(c => c.GetRecruiterContractsAsync("member-token", It.IsAny<CancellationToken>())).ReturnsAsync(
+        _member.Setup(c => c.GetRecruiterContractsAsync("member-token", It.IsAny<CancellationToken>())).ReturnsAsync(
         [
             new RecruiterContract { Id = "urn:li:contract:7001", Name = "Contoso – Global", Organization = Organization, Seat = "urn:li:seat:9001", Admin = true },
             new RecruiterContract { Id = "urn:li:contract:7002", Name = "Contoso – EMEA", Organization = Organization, Seat = "urn:li:seat:9101", Admin = true },
@@ -68,7 +68,7 @@ public sealed class LinkedInAdminConnectTests : IDisposable
     [Fact]
     public async Task Connect_ContractSelectedOnLinkedIn_ProvisionsWithoutAsking()
     {
-        _linkedIn.Setup(c => c.GetRecruiterContractsAsync("member-token", It.IsAny<CancellationToken>())).ReturnsAsync(
+        _member.Setup(c => c.GetRecruiterContractsAsync("member-token", It.IsAny<CancellationToken>())).ReturnsAsync(
         [
             new RecruiterContract { Id = "urn:li:contract:7001", Name = "Contoso – Global", Organization = Organization, Selected = true },
             new RecruiterContract { Id = "urn:li:contract:7002", Name = "Contoso – EMEA", Organization = Organization },

@@ -16,12 +16,12 @@ namespace Attract.IntegrationTests.Integrations.LinkedIn;
 public sealed class LinkedInAdminPageTests : IDisposable
 {
     private const string IntegrateUrl = "/Admin/LinkedIn?handler=Integrate";
-    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly Mock<ILinkedInIntegrationsClient> _integrations = new();
     private readonly Mock<ILinkedInProvisioningClient> _provisioning = new();
     private readonly AttractFactory _factory;
 
     public LinkedInAdminPageTests() => _factory = new AttractFactory().WithServices(s => s
-        .AddSingleton(_linkedIn.Object)
+        .AddSingleton(_integrations.Object)
         .AddSingleton(_provisioning.Object)
         .AddSingleton(new LinkedInAvailability(true, new LinkedInSimulatorEndpoint())));
 
@@ -77,7 +77,7 @@ public sealed class LinkedInAdminPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        _linkedIn.VerifyNoOtherCalls();
+        _integrations.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class LinkedInAdminPageTests : IDisposable
         var response = await client.PostAsync(IntegrateUrl, new StringContent(ValidRequest, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        _linkedIn.VerifyNoOtherCalls();
+        _integrations.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public sealed class LinkedInAdminPageTests : IDisposable
     public async Task Integrate_ValidRequestTwice_NamesAndConfiguresIdempotently()
     {
         await _factory.SeedConnectionAsync();
-        _linkedIn.Setup(c => c.SetIntegrationNamesAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsIntegrationKey, string>>>(), It.IsAny<CancellationToken>()))
+        _integrations.Setup(c => c.SetIntegrationNamesAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsIntegrationKey, string>>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new BatchResult<AtsIntegrationKey>(new Dictionary<AtsIntegrationKey, int>(), []));
-        _linkedIn.Setup(c => c.SetIntegrationConfigurationsAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<AtsIntegrationKey>(), It.IsAny<IEnumerable<KeyValuePair<string, string>>>(), It.IsAny<CancellationToken>()))
+        _integrations.Setup(c => c.SetIntegrationConfigurationsAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<AtsIntegrationKey>(), It.IsAny<IEnumerable<KeyValuePair<string, string>>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new BatchResult<string>(new Dictionary<string, int>(), []));
         var client = await _factory.SignedInClientAsync("admin@contoso.test");
 
@@ -117,15 +117,15 @@ public sealed class LinkedInAdminPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        _linkedIn.Verify(c => c.SetIntegrationNamesAsync(It.Is<LinkedInAppCredentials>(a => a.ClientSecret == ChildSecret),
+        _integrations.Verify(c => c.SetIntegrationNamesAsync(It.Is<LinkedInAppCredentials>(a => a.ClientSecret == ChildSecret),
             It.Is<IEnumerable<KeyValuePair<AtsIntegrationKey, string>>>(n => n.Any(kv => kv.Key.IntegrationType == "ONE_CLICK_EXPORT" && kv.Value == "Contoso Attract One-Click Export")),
             It.IsAny<CancellationToken>()), Times.Exactly(2));
-        _linkedIn.Verify(c => c.SetIntegrationConfigurationsAsync(It.IsAny<LinkedInAppCredentials>(),
+        _integrations.Verify(c => c.SetIntegrationConfigurationsAsync(It.IsAny<LinkedInAppCredentials>(),
             It.Is<AtsIntegrationKey>(k => k.IntegrationType == "ONE_CLICK_EXPORT"),
             It.Is<IEnumerable<KeyValuePair<string, string>>>(v => v.Any(kv => kv.Key == "CALLBACK_URL" && kv.Value == $"http://localhost/integrations/linkedin/push/{TenantId}")
                 && v.Any(kv => kv.Key == "JOB_POSTING_VIEWERS" && kv.Value == "ALL_PRODUCT_USERS")),
             It.IsAny<CancellationToken>()), Times.Exactly(2));
-        _linkedIn.Verify(c => c.SetIntegrationConfigurationsAsync(It.IsAny<LinkedInAppCredentials>(),
+        _integrations.Verify(c => c.SetIntegrationConfigurationsAsync(It.IsAny<LinkedInAppCredentials>(),
             It.Is<AtsIntegrationKey>(k => k.IntegrationType == "IN_ATS_INDICATOR"),
             It.Is<IEnumerable<KeyValuePair<string, string>>>(v => v.Any(kv => kv.Key == "APPLICATION_VIEWERS" && kv.Value == "ALL_PRODUCT_USERS")),
             It.IsAny<CancellationToken>()), Times.Exactly(2));
@@ -136,7 +136,7 @@ public sealed class LinkedInAdminPageTests : IDisposable
     public async Task Integrate_LinkedInRefuses_ShowsReasonToAdmin()
     {
         await _factory.SeedConnectionAsync();
-        _linkedIn.Setup(c => c.SetIntegrationNamesAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsIntegrationKey, string>>>(), It.IsAny<CancellationToken>()))
+        _integrations.Setup(c => c.SetIntegrationNamesAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsIntegrationKey, string>>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new LinkedInApiException(HttpStatusCode.Forbidden, "POST /v2/atsIntegrations 403 denied", errorCode: "ACCESS_DENIED"));
         var client = await _factory.SignedInClientAsync("admin@contoso.test");
 

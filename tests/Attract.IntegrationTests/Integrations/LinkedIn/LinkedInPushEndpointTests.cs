@@ -11,11 +11,11 @@ namespace Attract.IntegrationTests.Integrations.LinkedIn;
 
 public sealed class LinkedInPushEndpointTests : IDisposable
 {
-    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly Mock<ILinkedInIntegrationsClient> _integrations = new();
     private readonly AttractFactory _factory;
 
     public LinkedInPushEndpointTests() =>
-        _factory = new AttractFactory().WithServices(s => s.AddSingleton(_linkedIn.Object));
+        _factory = new AttractFactory().WithServices(s => s.AddSingleton(_integrations.Object));
 
     public void Dispose() => _factory.Dispose();
 
@@ -144,7 +144,7 @@ public sealed class LinkedInPushEndpointTests : IDisposable
     public async Task Push_StatusChangeLinkedInFails_RecordsFailureAndRetryReprocesses()
     {
         await _factory.SeedConnectionAsync();
-        _linkedIn.SetupSequence(c => c.FindIntegrationsByRequestAsync(It.IsAny<LinkedInAppCredentials>(), "req-flaky", It.IsAny<CancellationToken>()))
+        _integrations.SetupSequence(c => c.FindIntegrationsByRequestAsync(It.IsAny<LinkedInAppCredentials>(), "req-flaky", It.IsAny<CancellationToken>()))
             .ThrowsAsync(new LinkedInApiException(HttpStatusCode.InternalServerError, "boom", errorCode: "INTERNAL_ERROR"))
             .ReturnsAsync([Integration(Organization, "IN_ATS_INDICATOR", "ENABLED")]);
         var client = _factory.CreateClient();
@@ -186,7 +186,7 @@ public sealed class LinkedInPushEndpointTests : IDisposable
     }
 
     private void SetupRequest(string requestId, IReadOnlyList<AtsIntegration> integrations) =>
-        _linkedIn.Setup(c => c.FindIntegrationsByRequestAsync(
+        _integrations.Setup(c => c.FindIntegrationsByRequestAsync(
                 It.Is<LinkedInAppCredentials>(a => a.ClientId == ChildClientId && a.ClientSecret == ChildSecret), requestId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(integrations);
 

@@ -37,6 +37,21 @@ public class LinkedInSimulatorLauncherTests
         factory.CreateClient();
 
         Assert.False(factory.Services.GetRequiredService<LinkedInAvailability>().IsConfigured);
-        Assert.Null(factory.Services.GetService<ILinkedInOAuthClient>());
+        Assert.IsAssignableFrom<LinkedInNotConfigured>(factory.Services.GetService<ILinkedInOAuthClient>()); // no real client
+    }
+
+    [Fact]
+    public async Task Startup_NotConfigured_ClientsResolveButRefuseEveryCall()
+    {
+        using var factory = new AttractFactory();
+        factory.CreateClient();
+        var sync = factory.Services.GetRequiredService<ILinkedInSyncClient>();
+        var member = factory.Services.GetRequiredService<ILinkedInMemberClient>();
+
+        var write = await Assert.ThrowsAsync<LinkedInSignInException>(() => sync.DeleteCandidatesAsync(new LinkedInAppCredentials("c", "s"), []));
+        var read = await Assert.ThrowsAsync<LinkedInSignInException>(() => member.GetMeAsync("token"));
+
+        Assert.Equal(LinkedInNotConfigured.Reason, write.Message);
+        Assert.Equal(LinkedInNotConfigured.Reason, read.Message);
     }
 }

@@ -14,21 +14,21 @@ namespace Attract.IntegrationTests.Integrations.LinkedIn;
 public sealed class LinkedInUserSettingsTests : IDisposable
 {
     private readonly Mock<ILinkedInOAuthClient> _oauth = new();
-    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly Mock<ILinkedInMemberClient> _member = new();
     private readonly AttractFactory _factory;
 
     public LinkedInUserSettingsTests()
     {
         _factory = new AttractFactory().WithServices(s => s
             .AddSingleton(_oauth.Object)
-            .AddSingleton(_linkedIn.Object)
+            .AddSingleton(_member.Object)
             .AddSingleton(new LinkedInAvailability(true, new LinkedInSimulatorEndpoint()))
             .Configure<LinkedInRecruiterOptions>(o => (o.ParentClientId, o.ParentClientSecret) = ("parent-id", "parent-secret")));
         _oauth.Setup(o => o.CreateAuthorizationRequest(It.IsAny<string>(), new Uri("http://localhost/Settings/LinkedIn/Callback"), It.IsAny<IEnumerable<string>>(), null))
             .Returns(new LinkedInAuthorizationRequest(new Uri("https://li.example/oauth"), "state-u", "verifier-u", "challenge-u"));
         _oauth.Setup(o => o.ExchangeCodeAsync(It.IsAny<LinkedInAppCredentials>(), "code-u", It.IsAny<Uri>(), "verifier-u", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new LinkedInUserToken { AccessToken = "user-access-token", RefreshToken = "user-refresh-token" });
-        _linkedIn.Setup(c => c.GetMeAsync("user-access-token", It.IsAny<CancellationToken>()))
+        _member.Setup(c => c.GetMeAsync("user-access-token", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new LinkedInMember { Id = "rC7kLm", LocalizedFirstName = "Riley", LocalizedLastName = "Recruiter" });
     }
 
@@ -94,7 +94,7 @@ public sealed class LinkedInUserSettingsTests : IDisposable
     }
 
     private void Contracts(params (string Contract, string Seat)[] seats) =>
-        _linkedIn.Setup(c => c.GetRecruiterContractsAsync("user-access-token", It.IsAny<CancellationToken>()))
+        _member.Setup(c => c.GetRecruiterContractsAsync("user-access-token", It.IsAny<CancellationToken>()))
             .ReturnsAsync([.. seats.Select(s => new RecruiterContract { Id = s.Contract, Seat = s.Seat, Organization = Organization })]);
 
     private async Task<AngleSharp.Html.Dom.IHtmlDocument> ConnectAsync(string email)

@@ -4,10 +4,12 @@ using Attract.Core.Common;
 using Attract.Core.Data;
 using Attract.Core.Jobs;
 using Attract.Core.LinkedIn;
+using Attract.Core.Outbox;
 using Attract.Core.Pipeline;
 using Attract.Web.Infrastructure;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Attract.Web.Integrations.LinkedIn.Export;
 
@@ -15,14 +17,19 @@ namespace Attract.Web.Integrations.LinkedIn.Export;
 /// The 1-Click Export intake: leases <c>EXPORT_CANDIDATE_PROFILE</c> notifications (Status Received), pulls the exported
 /// candidates, checks the job and the exporting seat, then finds or creates the candidate and adds it to the job's
 /// Prospect stage in one transaction. A refused export stores its reason and changes nothing else. Transient LinkedIn
-/// failures retry with backoff; permanent ones end as Failed. Runs only while 1-Click Export (company level) is on.
+/// failures retry with the sync's <see cref="RetryBackoff"/>; permanent ones end as Failed. Runs only while 1-Click
+/// Export (company level) is on. Each notification is leased (<see cref="Leases"/>), so several instances never
+/// process the same export, and one whose lease ran out writes nothing.
 /// </summary>
 public sealed partial class LinkedInExportProcessor(
     AttractDbContext db,
-    IServiceProvider services,
+    DbContextOptions<AttractDbContext> dbOptions,
     LinkedInCapabilities capabilities,
     LinkedInConnector connector,
     AttractMetrics metrics,
+    ILinkedInExportsClient exports,
+    ILinkedInSyncClient sync,
+    IOptions<LinkedInIntegrationOptions> options,
     TimeProvider clock,
     ILogger<LinkedInExportProcessor> logger)
 {
@@ -41,7 +48,7 @@ public sealed partial class LinkedInExportProcessor(
         await RetryManualMatchesAsync(ct);
         var done = 0;
         var now = clock.GetUtcNow().UtcDateTime;
-        var ids = await Due(now).OrderBy(n => n.Id).Select(n => n.Id).Take(50).ToListAsync(ct);
+        var ids = await Received.Unclaimed(now).OrderBy(n => n.Id).Select(n => n.Id).Take(50).ToListAsync(ct);
         foreach (var id in ids)
         {
             if (await ProcessAsync(id, ct))
@@ -52,20 +59,15 @@ public sealed partial class LinkedInExportProcessor(
         return done;
     }
 
-    private IQueryable<LinkedInNotification> Due(DateTime now) => db.Set<LinkedInNotification>().Where(n =>
-        n.Type == ExportType && n.Status == LinkedInNotificationStatus.Received
-        && (n.ClaimedUntilUtc == null || n.ClaimedUntilUtc < now));
+    private IQueryable<LinkedInNotification> Received => db.Set<LinkedInNotification>().Where(n =>
+        n.Type == ExportType && n.Status == LinkedInNotificationStatus.Received);
 
     /// <summary>Claims one notification (lease) and processes it; false when another instance holds it or it is not due.</summary>
     public async Task<bool> ProcessAsync(int notificationId, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var owner = $"{Environment.MachineName}:export:{Guid.NewGuid():N}";
-        var until = now + Lease;
-        var claimed = await Due(now).Where(n => n.Id == notificationId).ExecuteUpdateAsync(s => s
-            .SetProperty(n => n.ClaimedBy, owner)
-            .SetProperty(n => n.ClaimedUntilUtc, until)
-            .SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
+        var owner = Leases.NewOwner("export");
+        var claimed = await Received.Where(n => n.Id == notificationId)
+            .ClaimAsync(owner, clock.GetUtcNow().UtcDateTime, Lease, s => s.SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
         if (claimed == 0)
         {
             return false;
@@ -81,7 +83,7 @@ public sealed partial class LinkedInExportProcessor(
         IReadOnlyList<ExportedCandidate> exported;
         try
         {
-            exported = await connector.Recruiter.GetExportedCandidatesAsync(app, notification.NotificationId, ct);
+            exported = await exports.GetExportedCandidatesAsync(app, notification.NotificationId, ct);
         }
         catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
@@ -149,7 +151,7 @@ public sealed partial class LinkedInExportProcessor(
             .Select(l => new { l.UserId, Name = db.Users.Where(u => u.Id == l.UserId).Select(u => u.DisplayName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
         var actor = link is null ? FixedActor.System : new FixedActor(link.UserId, $"{link.Name} (LinkedIn export)");
-        await using var scopedDb = new AttractDbContext(services.GetRequiredService<DbContextOptions<AttractDbContext>>(), actor, clock);
+        await using var scopedDb = new AttractDbContext(dbOptions, actor, clock);
         await using var tx = await scopedDb.Database.BeginTransactionAsync(ct);
         var notification = await scopedDb.Set<LinkedInNotification>().SingleAsync(n => n.Id == notificationId, ct);
         if (notification.ClaimedBy != owner || notification.Status != LinkedInNotificationStatus.Received)
@@ -377,7 +379,7 @@ public sealed partial class LinkedInExportProcessor(
         {
             try
             {
-                var result = await connector.Recruiter.SetManualMatchedMembersAsync(app, members, ct);
+                var result = await sync.SetManualMatchedMembersAsync(app, members, ct);
                 pending = result.Failed.Select(f => int.Parse(f.Key.AtsCandidateId, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
                 if (pending.Count == 0)
                 {
@@ -418,20 +420,16 @@ public sealed partial class LinkedInExportProcessor(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         outcome = outcome.Length > 2000 ? outcome[..2000] : outcome;
-        await db.Set<LinkedInNotification>().Where(n => n.Id == id && n.ClaimedBy == owner).ExecuteUpdateAsync(s => s
-            .SetProperty(n => n.Status, status).SetProperty(n => n.Outcome, outcome).SetProperty(n => n.ProcessedAtUtc, now)
-            .SetProperty(n => n.ClaimedBy, (string?)null).SetProperty(n => n.ClaimedUntilUtc, (DateTime?)null), ct);
+        await db.Set<LinkedInNotification>().Where(n => n.Id == id).ReleaseAsync(owner, null, s => s
+            .SetProperty(n => n.Status, status).SetProperty(n => n.Outcome, outcome).SetProperty(n => n.ProcessedAtUtc, now), ct);
     }
 
     /// <summary>Releases the lease but keeps the row not due until the backoff has passed.</summary>
     private async Task RetryLaterAsync(int id, string owner, int attempts, string outcome, CancellationToken ct)
     {
-        var notBefore = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
-        await db.Set<LinkedInNotification>().Where(n => n.Id == id && n.ClaimedBy == owner).ExecuteUpdateAsync(s => s
-            .SetProperty(n => n.Outcome, outcome).SetProperty(n => n.ClaimedBy, (string?)null).SetProperty(n => n.ClaimedUntilUtc, notBefore), ct);
+        var notBefore = clock.GetUtcNow().UtcDateTime + options.Value.Sync.Backoff.After(attempts);
+        await db.Set<LinkedInNotification>().Where(n => n.Id == id).ReleaseAsync(owner, notBefore, s => s.SetProperty(n => n.Outcome, outcome), ct);
     }
-
-    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 10 * Math.Pow(2, Math.Max(0, attempts - 1))));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading LinkedIn export {RequestId} failed")]
     private static partial void LogPullFailed(ILogger logger, Exception ex, string requestId);

@@ -55,7 +55,7 @@ public sealed partial class LinkedInJobPostingSync
         BatchGetResult<string, JobPostingTask> found;
         try
         {
-            found = await connector.Recruiter.GetJobPostingTasksAsync(app, due.Select(t => t.TaskId), ct);
+            found = await jobPostings.GetJobPostingTasksAsync(app, due.Select(t => t.TaskId), ct);
         }
         catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException)
         {

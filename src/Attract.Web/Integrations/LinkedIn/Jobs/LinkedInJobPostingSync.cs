@@ -21,6 +21,7 @@ public sealed partial class LinkedInJobPostingSync(
     AttractDbContext db,
     LinkedInCapabilities capabilities,
     LinkedInConnector connector,
+    ILinkedInJobPostingsClient jobPostings,
     Sync.LinkedInUsageMeter usage,
     AttractMetrics metrics,
     IOptions<LinkedInIntegrationOptions> options,
@@ -96,7 +97,7 @@ public sealed partial class LinkedInJobPostingSync(
         {
             if (postings.Count > 0)
             {
-                var results = await connector.Recruiter.SubmitJobPostingsAsync(app, postings, ct);
+                var results = await jobPostings.SubmitJobPostingsAsync(app, postings, ct);
                 usage.CountRecords(postings.Count);
                 foreach (var r in results)
                 {
@@ -132,7 +133,7 @@ public sealed partial class LinkedInJobPostingSync(
             {
                 row.Attempts++;
                 row.LastError = rowError.Length > 1000 ? rowError[..1000] : rowError;
-                row.ClaimedUntilUtc = now + Backoff(row.Attempts); // not due again before the backoff
+                row.ClaimedUntilUtc = now + options.Value.Sync.Backoff.After(row.Attempts); // not due again before the backoff
             }
         }
         metrics.RowsDeferred(AttractMetrics.JobPostingsConsumer, rows.Count(r => r.ProcessedAtUtc is null));
@@ -149,8 +150,6 @@ public sealed partial class LinkedInJobPostingSync(
         }
         return rows.Count(r => r.ProcessedAtUtc is not null);
     }
-
-    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
 
     /// <summary>The posting for a job's current state; null for drafts (not sent).</summary>
     public static SimpleJobPosting? ToPosting(string integrationContext, Job job, bool firstTime)
@@ -192,7 +191,7 @@ public sealed partial class LinkedInJobPostingSync(
         try
         {
             // CREATE is an upsert of the posting (state LISTED or CLOSED); LinkedIn splits the list into batches of ≤ 100.
-            var results = await connector.Recruiter.SubmitJobPostingsAsync(app, jobs.Select(j => ToPosting(context, j, firstTime: true)!), ct);
+            var results = await jobPostings.SubmitJobPostingsAsync(app, jobs.Select(j => ToPosting(context, j, firstTime: true)!), ct);
             usage.CountRecords(jobs.Count);
             await TrackTasksAsync(results.Where(r => r.Succeeded), jobs.ToDictionary(j => j.Code, j => j.Id, StringComparer.Ordinal), [], now, ct);
             var failed = results.Count(r => r.Status is < 200 or >= 300);

@@ -18,7 +18,7 @@ public sealed record LinkOutcome(int Status, string? Error, string? PersonUrn)
 /// The profile widget's Link / Unlink: tells LinkedIn first (<c>manualMatchedMember</c> <c>$set</c> / <c>$delete</c>), then stores
 /// (or clears) <c>Candidate.LinkedInPersonUrn</c>, so a refusal by LinkedIn leaves Attract unchanged.
 /// </summary>
-public sealed partial class LinkedInProfileLinker(AttractDbContext db, LinkedInConnector connector, LinkedInCapabilities capabilities)
+public sealed partial class LinkedInProfileLinker(AttractDbContext db, LinkedInConnector connector, ILinkedInSyncClient sync, LinkedInCapabilities capabilities)
 {
     [GeneratedRegex("^urn:li:person:[A-Za-z0-9_-]{1,80}$", RegexOptions.CultureInvariant)]
     private static partial Regex PersonUrn();
@@ -50,7 +50,7 @@ public sealed partial class LinkedInProfileLinker(AttractDbContext db, LinkedInC
         var key = new AtsCandidateKey(connection.OrganizationUrn, candidate.Id.ToString(CultureInfo.InvariantCulture));
         try
         {
-            var result = await connector.Recruiter.SetManualMatchedMembersAsync(app, [new(key, personUrn)], ct);
+            var result = await sync.SetManualMatchedMembersAsync(app, [new(key, personUrn)], ct);
             if (result.Failed.Count > 0)
             {
                 var f = result.Failed[0];

@@ -20,6 +20,7 @@ public sealed record LinkedInPullResult(bool Ran, string Message, int Seats, int
 public sealed partial class LinkedInPuller(
     AttractDbContext db,
     LinkedInConnector connector,
+    ILinkedInProspectInteractionsClient prospects,
     LinkedInStubImporter stubs,
     AttractMetrics metrics,
     IOptions<LinkedInIntegrationOptions> options,
@@ -64,9 +65,8 @@ public sealed partial class LinkedInPuller(
         {
             return new(false, "Contract-level access is not enabled by your LinkedIn admin; nothing was pulled.", 0, 0, 0, 0, 0);
         }
-        var client = connector.Recruiter;
         var now = clock.GetUtcNow().UtcDateTime;
-        var seats = await SeatsAsync(client, app, connection.ContractUrn, ct);
+        var seats = await SeatsAsync(app, connection.ContractUrn, ct);
         int inmails = 0, notes = 0, stubCount = 0, errors = 0, pulled = 0;
         foreach (var seat in seats)
         {
@@ -95,13 +95,13 @@ public sealed partial class LinkedInPuller(
                     switch (kind)
                     {
                         case InMailKind:
-                            inmails += items = await PullInMailsAsync(client, app, seat, from, to, ct);
+                            inmails += items = await PullInMailsAsync(app, seat, from, to, ct);
                             break;
                         case NotesKind:
-                            notes += items = await PullNotesAsync(client, app, connection.ContractUrn, seat, from, to, ct);
+                            notes += items = await PullNotesAsync(app, connection.ContractUrn, seat, from, to, ct);
                             break;
                         default:
-                            stubCount += items = await stubs.ImportAsync(client.GetMailStubsAsync(app, connection.ContractUrn, seat, from, to, ct), ct);
+                            stubCount += items = await stubs.ImportAsync(prospects.GetMailStubsAsync(app, connection.ContractUrn, seat, from, to, ct), ct);
                             break;
                     }
                     cursor.CursorUtc = now;
@@ -131,12 +131,12 @@ public sealed partial class LinkedInPuller(
     }
 
     /// <summary>The contract's seats (<c>seatsV2</c>) plus the seats mapped to Attract users.</summary>
-    private async Task<List<string>> SeatsAsync(ILinkedInRecruiterClient client, LinkedInAppCredentials app, string contract, CancellationToken ct)
+    private async Task<List<string>> SeatsAsync(LinkedInAppCredentials app, string contract, CancellationToken ct)
     {
         var seats = new List<string>();
         try
         {
-            await foreach (var seat in client.GetSeatsAsync(app, contract, ct))
+            await foreach (var seat in prospects.GetSeatsAsync(app, contract, ct))
             {
                 if (seat.Active != false && seat.Id.Length > 0)
                 {
@@ -153,10 +153,10 @@ public sealed partial class LinkedInPuller(
         return seats.Concat(mapped).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    private async Task<int> PullInMailsAsync(ILinkedInRecruiterClient client, LinkedInAppCredentials app, string seat, DateTime from, DateTime to, CancellationToken ct)
+    private async Task<int> PullInMailsAsync(LinkedInAppCredentials app, string seat, DateTime from, DateTime to, CancellationToken ct)
     {
         var count = 0;
-        await foreach (var e in client.GetConversationEventsAsync(app, seat, from, to, ct))
+        await foreach (var e in prospects.GetConversationEventsAsync(app, seat, from, to, ct))
         {
             if (e.Id.Length == 0 || e.Prospect is null)
             {
@@ -176,10 +176,10 @@ public sealed partial class LinkedInPuller(
         return count;
     }
 
-    private async Task<int> PullNotesAsync(ILinkedInRecruiterClient client, LinkedInAppCredentials app, string contract, string seat, DateTime from, DateTime to, CancellationToken ct)
+    private async Task<int> PullNotesAsync(LinkedInAppCredentials app, string contract, string seat, DateTime from, DateTime to, CancellationToken ct)
     {
         var count = 0;
-        await foreach (var n in client.GetProspectNotesAsync(app, contract, seat, from, to, ct))
+        await foreach (var n in prospects.GetProspectNotesAsync(app, contract, seat, from, to, ct))
         {
             if (n.Id.Length == 0 || n.Prospect is null)
             {

@@ -12,7 +12,7 @@ namespace Attract.Web.Integrations.LinkedIn.Pulls;
 /// purged member as a <see cref="LinkedInPurgedExport"/> row, flagging the Attract candidate it matches (by person URN).
 /// The admin then decides on erasure on Admin → LinkedIn → Purged exports.
 /// </summary>
-public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector connector, AttractMetrics metrics, IOptions<LinkedInPullSettings> settings, TimeProvider clock)
+public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector connector, ILinkedInExportsClient exports, AttractMetrics metrics, IOptions<LinkedInPullSettings> settings, TimeProvider clock)
 {
     /// <summary>The <c>kind</c> tag of its runs in <c>attract.linkedin.pull.runs</c>.</summary>
     public const string PurgedExportsKind = "purged_exports";
@@ -41,7 +41,7 @@ public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector c
         var added = 0;
         try
         {
-            await foreach (var purged in connector.Recruiter.GetPurgedExportedCandidatesAsync(app, connection.OrganizationUrn, ct))
+            await foreach (var purged in exports.GetPurgedExportedCandidatesAsync(app, connection.OrganizationUrn, ct))
             {
                 if (string.IsNullOrWhiteSpace(purged.Member))
                 {

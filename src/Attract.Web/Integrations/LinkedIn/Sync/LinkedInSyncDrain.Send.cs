@@ -12,9 +12,9 @@ using static Attract.Web.Integrations.LinkedIn.Sync.LinkedInSyncMapper;
 namespace Attract.Web.Integrations.LinkedIn.Sync;
 
 /// <summary>What one claimed round of outbox rows became: rows done or skipped, per-entity failures, counters.</summary>
-internal sealed class SyncBatch(ILinkedInRecruiterClient client, LinkedInAppCredentials app, string context, List<OutboxMessage> rows)
+internal sealed class SyncBatch(ILinkedInSyncClient client, LinkedInAppCredentials app, string context, List<OutboxMessage> rows)
 {
-    public ILinkedInRecruiterClient Client { get; } = client;
+    public ILinkedInSyncClient Client { get; } = client;
 
     public LinkedInAppCredentials App { get; } = app;
 

@@ -17,6 +17,7 @@ namespace Attract.Web.Integrations.LinkedIn.Sync;
 public sealed partial class LinkedInSyncDrain(
     AttractDbContext db,
     LinkedInConnector connector,
+    ILinkedInSyncClient linkedIn,
     LinkedInBackfill backfill,
     LinkedInUsageMeter usage,
     AttractMetrics metrics,
@@ -52,7 +53,7 @@ public sealed partial class LinkedInSyncDrain(
             {
                 break;
             }
-            var batch = new SyncBatch(connector.Recruiter, app, connection.OrganizationUrn, rows);
+            var batch = new SyncBatch(linkedIn, app, connection.OrganizationUrn, rows);
             var transient = await SendAsync(batch, ct);
             await CompleteAsync(batch, transient, ct);
             total += batch.Done.Count;
@@ -101,7 +102,7 @@ public sealed partial class LinkedInSyncDrain(
             foreach (var group in pending.GroupBy(r => r.Attempts))
             {
                 var ids = group.Select(r => r.Id).ToList();
-                var retryAt = now + Backoff(group.Key + 1);
+                var retryAt = now + options.Value.Sync.Backoff.After(group.Key + 1);
                 await db.OutboxMessages.Where(o => ids.Contains(o.Id) && o.ClaimedBy == token)
                     .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, (string?)null).SetProperty(o => o.ClaimedUntilUtc, retryAt)
                         .SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, error), ct);
@@ -146,8 +147,6 @@ public sealed partial class LinkedInSyncDrain(
         }
         await db.SaveChangesAsync(ct);
     }
-
-    internal static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Min(attempts - 1, 8))));
 
     internal static bool IsTransient(Exception e) => e switch
     {

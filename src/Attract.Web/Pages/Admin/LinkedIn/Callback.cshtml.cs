@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Attract.Web.Infrastructure;
 using Attract.Web.Integrations.LinkedIn;
-using LinkedIn.Recruiter;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,39 +24,16 @@ public class CallbackModel(LinkedInConnector connector) : PageModel
         {
             return RedirectToPage("./Index");
         }
-        var connection = await connector.GetConnectionAsync(ct);
-        try
+        var result = await connector.CompleteAdminSignInAsync(HttpContext, User.FindFirstValue(ClaimTypes.NameIdentifier),
+            code, state, error, errorDescription, ct);
+        if (result.ContractsToChoose.Count > 0)
         {
-            var token = await connector.CompleteSignInAsync(HttpContext, LinkedInConnector.AdminFlow, connector.ParentApp, code, state, error, errorDescription, ct);
-            var me = await connector.Recruiter.GetMeAsync(token.AccessToken, ct);
-            var contracts = await connector.Recruiter.GetRecruiterContractsAsync(token.AccessToken, ct);
-            connection.AdminPersonUrn = me.PersonUrn;
-            connection.ConnectedByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-            var selected = contracts.Where(c => c.Selected).ToList();
-            var chosen = selected.Count == 1 ? selected[0] : contracts.Count == 1 ? contracts[0] : null;
-            if (contracts.Count == 0)
-            {
-                throw new LinkedInSignInException($"{me.LocalizedFirstName} {me.LocalizedLastName} holds no LinkedIn Recruiter seat, so there is no contract to connect.");
-            }
-            if (chosen is null)
-            {
-                connection.LastOutcome = $"Signed in to LinkedIn as {me.LocalizedFirstName} {me.LocalizedLastName}; choose the Recruiter contract to connect.";
-                connection.LastError = null;
-                TempData[PendingContractsKey] = JsonSerializer.Serialize(contracts.Select(c => new PendingContract(c.Id, c.Name ?? c.Id, c.Organization)).ToList());
-                await connector.SaveAsync(ct);
-                return RedirectToPage("./Index");
-            }
-            await connector.ConnectContractAsync(connection, chosen.Id, chosen.Name ?? chosen.Id, chosen.Organization, connector.BaseUrl(Request), ct);
-            StatusMessage = connection.LastOutcome;
+            TempData[PendingContractsKey] = JsonSerializer.Serialize(result.ContractsToChoose);
         }
-        catch (Exception ex) when (ex is LinkedInApiException or LinkedInSignInException or HttpRequestException)
+        if (result.StatusMessage is not null)
         {
-            connection.LastError = LinkedInConnector.Describe(ex);
-            StatusMessage = "Error: " + connection.LastError;
-            await connector.SaveAsync(ct);
+            StatusMessage = result.StatusMessage;
         }
         return RedirectToPage("./Index");
     }
 }
-
-public sealed record PendingContract(string Id, string Name, string? Organization);

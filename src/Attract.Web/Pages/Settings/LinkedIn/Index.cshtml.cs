@@ -54,7 +54,7 @@ public class IndexModel(AttractDbContext db, LinkedInConnector connector, Linked
             StatusMessage = "Error: LinkedIn is not configured on this server.";
             return RedirectToPage();
         }
-        var app = await SeatMapping.SignInAppAsync(connector, ct);
+        var app = await connector.UserSignInAppAsync(ct);
         return Redirect(connector.StartSignIn(HttpContext, LinkedInConnector.UserFlow, app.ClientId).ToString());
     }
 

@@ -8,13 +8,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Attract.IntegrationTests.Integrations.LinkedIn.Export;
 
-/// <summary>A factory with a mocked LinkedIn client and no background jobs; the tests drive the processors directly.</summary>
+/// <summary>A factory with a mocked LinkedIn client (more in <c>more</c>) and no background jobs; the tests drive the processors directly.</summary>
 public static class ExportTestData
 {
     public const string SeatOfRecruiter = "urn:li:seat:9002";
     public const string SeatOfOther = "urn:li:seat:9003";
 
-    public static AttractFactory CreateFactory(ILinkedInRecruiterClient client, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? more = null) =>
+    public static AttractFactory CreateFactory<TClient>(TClient client, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? more = null)
+        where TClient : class =>
         new AttractFactory()
             .WithSetting(LinkedInBackgroundSettings.ConfigKey, "false")
             .WithServices(s =>

@@ -15,14 +15,16 @@ namespace Attract.IntegrationTests.Integrations.LinkedIn.Export;
 
 public sealed class LinkedInExportProcessorTests : IDisposable
 {
-    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly Mock<ILinkedInExportsClient> _exports = new();
+    private readonly Mock<ILinkedInSyncClient> _sync = new();
     private readonly FailOnProcessedInterceptor _failure = new();
     private readonly AttractFactory _factory;
 
     public LinkedInExportProcessorTests()
     {
-        _factory = CreateFactory(_linkedIn.Object, s => s.ConfigureDbContext<Attract.Core.Data.AttractDbContext>(o => o.AddInterceptors(_failure)));
-        _linkedIn.Setup(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()))
+        _factory = CreateFactory(_exports.Object, s => s.AddSingleton(_sync.Object)
+            .ConfigureDbContext<Attract.Core.Data.AttractDbContext>(o => o.AddInterceptors(_failure)));
+        _sync.Setup(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new BatchResult<AtsCandidateKey>(new Dictionary<AtsCandidateKey, int>(), []));
     }
 
@@ -36,7 +38,7 @@ public sealed class LinkedInExportProcessorTests : IDisposable
     }
 
     private void Returns(string requestId, ExportedCandidate exported) =>
-        _linkedIn.Setup(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), requestId, It.IsAny<CancellationToken>()))
+        _exports.Setup(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), requestId, It.IsAny<CancellationToken>()))
             .ReturnsAsync([exported]);
 
     private async Task<int> ProcessAsync()
@@ -68,7 +70,7 @@ public sealed class LinkedInExportProcessorTests : IDisposable
         Assert.Equal(("Grace Hopper", "US Navy", "Rear Admiral", "Compiler pioneer", "grace@navy.test"),
             (candidate.FullName, candidate.CurrentCompany, candidate.CurrentTitle, candidate.Summary, candidate.PrimaryEmail));
         Assert.Equal("in/grace-hopper", candidate.LinkedInProfileKey);
-        _linkedIn.Verify(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(),
+        _sync.Verify(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(),
             It.Is<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(m => m.Single().Key.AtsCandidateId == n.CandidateId.ToString() && m.Single().Value == "urn:li:person:m1"),
             It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -159,7 +161,7 @@ public sealed class LinkedInExportProcessorTests : IDisposable
         Assert.Equal<(string?, string?, string?)>((code, seat, "urn:li:person:m1"), (n.JobCode, n.SeatUrn, n.PersonUrn));
         Assert.Equal(candidatesBefore, await _factory.CountAsync<Candidate>(c => true));
         Assert.Equal(0, await _factory.CountAsync<JobApplication>(a => a.JobId == jobId));
-        _linkedIn.Verify(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()), Times.Never);
+        _sync.Verify(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -179,7 +181,7 @@ public sealed class LinkedInExportProcessorTests : IDisposable
     public async Task Process_TwoInstancesAndRepeatedRuns_ProcessesExactlyOnce()
     {
         var job = await SetupJobAsync();
-        _linkedIn.Setup(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), "r6", It.IsAny<CancellationToken>()))
+        _exports.Setup(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), "r6", It.IsAny<CancellationToken>()))
             .Returns(async () =>
             {
                 await Task.Delay(100);
@@ -193,7 +195,35 @@ public sealed class LinkedInExportProcessorTests : IDisposable
         Assert.Equal(1, runs.Sum());
         Assert.Equal(0, again);
         Assert.Single(await ApplicationsAsync(job));
-        _linkedIn.Verify(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), "r6", It.IsAny<CancellationToken>()), Times.Once);
+        _exports.Verify(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), "r6", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task ProcessDue_TwoProcessorsAtOnce_TakeDisjointNotifications()
+    {
+        var job = await SetupJobAsync();
+        var requests = Enumerable.Range(1, 6).Select(i => $"d{i}").ToList();
+        var pulled = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _exports.Setup(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), It.IsIn<string>(requests), It.IsAny<CancellationToken>()))
+            .Returns(async (LinkedInAppCredentials _, string requestId, CancellationToken _) =>
+            {
+                pulled.Enqueue(requestId);
+                await Task.Delay(50); // both processors listed the same due notifications; keep them racing for the leases
+                return [Exported(requestId, job, member: "urn:li:person:" + requestId, profileUrl: "https://www.linkedin.com/in/" + requestId)];
+            });
+        foreach (var requestId in requests)
+        {
+            await _factory.RecordExportAsync(requestId);
+        }
+
+        var runs = await Task.WhenAll(ProcessAsync(), ProcessAsync());
+
+        Assert.Equal(requests.Count, runs.Sum());
+        Assert.Equal(requests, pulled.Order()); // each notification was taken by exactly one processor
+        var statuses = await _factory.WithDbAsync(db => db.Set<LinkedInNotification>().Where(n => requests.Contains(n.NotificationId))
+            .Select(n => new { n.Status, n.Attempts, n.ClaimedBy }).ToListAsync());
+        Assert.All(statuses, n => Assert.Equal((LinkedInNotificationStatus.Processed, 1, (string?)null), (n.Status, n.Attempts, n.ClaimedBy)));
+        Assert.Equal(requests.Count, (await ApplicationsAsync(job)).Count);
     }
 
     [Fact]
@@ -220,7 +250,7 @@ public sealed class LinkedInExportProcessorTests : IDisposable
     public async Task Process_TransientLinkedInFailure_RetriesLaterThenSucceeds()
     {
         var job = await SetupJobAsync();
-        _linkedIn.SetupSequence(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), "r8", It.IsAny<CancellationToken>()))
+        _exports.SetupSequence(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), "r8", It.IsAny<CancellationToken>()))
             .ThrowsAsync(new LinkedInApiException(HttpStatusCode.ServiceUnavailable, "try later"))
             .ReturnsAsync([Exported("r8", job)]);
         await _factory.RecordExportAsync("r8");
@@ -243,7 +273,7 @@ public sealed class LinkedInExportProcessorTests : IDisposable
     public async Task Process_PermanentLinkedInFailure_EndsAsFailedWithReason()
     {
         var job = await SetupJobAsync();
-        _linkedIn.Setup(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), "r9", It.IsAny<CancellationToken>()))
+        _exports.Setup(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), "r9", It.IsAny<CancellationToken>()))
             .ThrowsAsync(new LinkedInApiException(HttpStatusCode.Forbidden, "ONE_CLICK_EXPORT is not enabled"));
         await _factory.RecordExportAsync("r9");
 
@@ -265,14 +295,14 @@ public sealed class LinkedInExportProcessorTests : IDisposable
         Assert.Equal(0, await ProcessAsync());
 
         Assert.Equal((LinkedInNotificationStatus.Received, 0), ((await _factory.NotificationAsync("r10")).Status, (await _factory.NotificationAsync("r10")).Attempts));
-        _linkedIn.Verify(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _exports.Verify(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
     public async Task Process_ManualMatchFails_ExportStillProcessedAndMatchRetriedLater()
     {
         var job = await SetupJobAsync();
-        _linkedIn.SetupSequence(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()))
+        _sync.SetupSequence(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new LinkedInApiException(HttpStatusCode.BadGateway, "down"))
             .ThrowsAsync(new LinkedInApiException(HttpStatusCode.BadGateway, "down"))
             .ThrowsAsync(new LinkedInApiException(HttpStatusCode.BadGateway, "down"))
@@ -290,6 +320,6 @@ public sealed class LinkedInExportProcessorTests : IDisposable
         await ProcessAsync();
 
         Assert.Equal(0, await _factory.CountAsync<LinkedInSyncError>(e => e.ResolvedAtUtc == null));
-        _linkedIn.Verify(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
+        _sync.Verify(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
     }
 }

@@ -9,10 +9,10 @@ namespace Attract.IntegrationTests.Integrations.LinkedIn.Export;
 
 public sealed class LinkedInExportsPageTests : IDisposable
 {
-    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly Mock<ILinkedInExportsClient> _exports = new();
     private readonly AttractFactory _factory;
 
-    public LinkedInExportsPageTests() => _factory = CreateFactory(_linkedIn.Object);
+    public LinkedInExportsPageTests() => _factory = CreateFactory(_exports.Object);
 
     public void Dispose() => _factory.Dispose();
 
@@ -20,7 +20,7 @@ public sealed class LinkedInExportsPageTests : IDisposable
     public async Task ExportsPage_Admin_ListsRefusalWithReason()
     {
         await _factory.SeedConnectionAsync(c => c.CompanyLevelEnabled = true);
-        _linkedIn.Setup(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), "p1", It.IsAny<CancellationToken>()))
+        _exports.Setup(c => c.GetExportedCandidatesAsync(It.IsAny<LinkedInAppCredentials>(), "p1", It.IsAny<CancellationToken>()))
             .ReturnsAsync([Exported("p1", "JOB-4040")]);
         await _factory.RecordExportAsync("p1");
         await using (var scope = _factory.Services.CreateAsyncScope())

@@ -14,14 +14,14 @@ namespace Attract.IntegrationTests.Integrations.LinkedIn.Export;
 
 public sealed class LinkedInJobPostingSyncTests : IDisposable
 {
-    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly Mock<ILinkedInJobPostingsClient> _jobPostings = new();
     private readonly ConcurrentQueue<SimpleJobPosting> _sent = new();
     private readonly AttractFactory _factory;
 
     public LinkedInJobPostingSyncTests()
     {
-        _factory = CreateFactory(_linkedIn.Object);
-        _linkedIn.Setup(c => c.SubmitJobPostingsAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<SimpleJobPosting>>(), It.IsAny<CancellationToken>()))
+        _factory = CreateFactory(_jobPostings.Object);
+        _jobPostings.Setup(c => c.SubmitJobPostingsAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<SimpleJobPosting>>(), It.IsAny<CancellationToken>()))
             .Returns(async (LinkedInAppCredentials _, IEnumerable<SimpleJobPosting> postings, CancellationToken _) =>
             {
                 var list = postings.ToList();
@@ -182,7 +182,7 @@ public sealed class LinkedInJobPostingSyncTests : IDisposable
         await _factory.CreateJobAsync("Active role");
         await MarkOutboxProcessedAsync();
         var calls = 0;
-        _linkedIn.Setup(c => c.SubmitJobPostingsAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<SimpleJobPosting>>(), It.IsAny<CancellationToken>()))
+        _jobPostings.Setup(c => c.SubmitJobPostingsAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<SimpleJobPosting>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((LinkedInAppCredentials _, IEnumerable<SimpleJobPosting> postings, CancellationToken _) =>
             {
                 var first = ++calls == 1;

@@ -104,17 +104,17 @@ public sealed class LinkedInJobPostingTaskTests
 /// <summary>Task outcomes the simulator does not produce on demand, with the client mocked at its interface.</summary>
 public sealed class LinkedInJobPostingTaskOutcomeTests : IDisposable
 {
-    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly Mock<ILinkedInJobPostingsClient> _jobPostings = new();
     private readonly Queue<Func<string, BatchGetResult<string, JobPostingTask>>> _answers = new();
     private readonly AttractFactory _factory;
 
     public LinkedInJobPostingTaskOutcomeTests()
     {
-        _factory = ExportTestData.CreateFactory(_linkedIn.Object).WithSetting("LinkedIn:Sync:JobTaskCheckDelay", "00:00:00");
-        _linkedIn.Setup(c => c.SubmitJobPostingsAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<SimpleJobPosting>>(), It.IsAny<CancellationToken>()))
+        _factory = ExportTestData.CreateFactory(_jobPostings.Object).WithSetting("LinkedIn:Sync:JobTaskCheckDelay", "00:00:00");
+        _jobPostings.Setup(c => c.SubmitJobPostingsAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<SimpleJobPosting>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((LinkedInAppCredentials _, IEnumerable<SimpleJobPosting> postings, CancellationToken _) =>
                 postings.Select(p => new JobPostingCreateResult { ExternalJobPostingId = p.ExternalJobPostingId, Status = 202, TaskId = "t-" + Guid.NewGuid().ToString("N") }).ToList());
-        _linkedIn.Setup(c => c.GetJobPostingTasksAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<string>>(), It.IsAny<CancellationToken>()))
+        _jobPostings.Setup(c => c.GetJobPostingTasksAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((LinkedInAppCredentials _, IEnumerable<string> ids, CancellationToken _) => _answers.Dequeue()(ids.Single()));
     }
 

@@ -147,7 +147,7 @@ public class LinkedInTabTests
 
     private static async Task<string?> ManualMatchAsync(SimulatedLinkedIn linkedIn, int candidateId)
     {
-        var client = linkedIn.Factory.Services.GetRequiredService<ILinkedInRecruiterClient>();
+        var client = linkedIn.Factory.Services.GetRequiredService<ILinkedInSyncClient>();
         var key = new AtsCandidateKey(SimulatedLinkedIn.Organization, candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var found = await client.GetCandidatesAsync(linkedIn.ChildApp, [key]);
         return Assert.Single(found.Found).Value.ManualMatchedMember;

@@ -129,7 +129,7 @@ public sealed class SimulatedLinkedIn : IDisposable
     /// <summary>Syncs the candidate to LinkedIn (what the outbox drain does), so the widget and manualMatchedMember know it.</summary>
     public async Task SyncCandidateAsync(int candidateId, string firstName, string lastName)
     {
-        var client = Factory.Services.GetRequiredService<ILinkedInRecruiterClient>();
+        var client = Factory.Services.GetRequiredService<ILinkedInSyncClient>();
         var key = new AtsCandidateKey(Organization, candidateId.ToString(CultureInfo.InvariantCulture));
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var result = await client.UpsertCandidatesAsync(ChildApp, [new(key, new AtsCandidate { FirstName = firstName, LastName = lastName, AtsCreatedAt = now, AtsLastModifiedAt = now })]);

@@ -8,7 +8,7 @@ namespace Attract.IntegrationTests.Integrations.LinkedIn.Sync;
 /// <summary>A mocked RSC client that records every record the sync sends, can reject keys and can simulate an outage.</summary>
 public sealed class FakeLinkedInSync
 {
-    public Mock<ILinkedInRecruiterClient> Mock { get; } = new();
+    public Mock<ILinkedInSyncClient> Mock { get; } = new();
 
     /// <summary>(resource, key) of every record sent, in order. Resources: candidates, candidates-deleted, applications, stages, notes, feedback…</summary>
     public ConcurrentQueue<(string Resource, string Key)> Sent { get; } = new();

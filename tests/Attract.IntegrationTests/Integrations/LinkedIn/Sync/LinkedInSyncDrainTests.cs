@@ -147,6 +147,25 @@ public sealed class LinkedInSyncDrainTests : IDisposable
     }
 
     [Fact]
+    public async Task Drain_LinkedInOutage_RetryWaitsTheConfiguredBackoff()
+    {
+        using var factory = Create(sendProspects: false)
+            .WithSetting("LinkedIn:Sync:Backoff:Initial", "03:00:00")
+            .WithSetting("LinkedIn:Sync:Backoff:Max", "06:00:00");
+        await ConnectAsync(factory);
+        await factory.CreateCandidateAsync();
+        _linkedIn.Outage = true;
+
+        var before = DateTime.UtcNow;
+        await DrainAsync(factory);
+        var after = DateTime.UtcNow;
+
+        var row = await factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(o => o.EntityType == TrackedTypes.Candidate));
+        Assert.Equal(1, row.Attempts);
+        Assert.InRange(row.ClaimedUntilUtc!.Value, before.AddHours(3), after.AddHours(3));
+    }
+
+    [Fact]
     public async Task Drain_LinkedInOutage_RowsStayUnprocessedThenDeliveredOnce()
     {
         await ConnectAsync(_factory);
