@@ -111,16 +111,17 @@ public sealed class AttractMetricsTests : IDisposable
 /// <summary>The export intake's outcomes on the meter.</summary>
 public sealed class ExportMetricsTests : IDisposable
 {
-    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly Mock<ILinkedInExportsClient> _linkedIn = new();
+    private readonly Mock<ILinkedInSyncClient> _sync = new();
     private readonly AttractFactory _factory;
     private readonly MetricRecorder _metrics;
 
     public ExportMetricsTests()
     {
-        _factory = CreateFactory(_linkedIn.Object);
+        _factory = CreateFactory(_linkedIn.Object, s => s.AddSingleton(_sync.Object));
         _factory.CreateClient().Dispose();
         _metrics = new MetricRecorder(_factory.Services);
-        _linkedIn.Setup(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()))
+        _sync.Setup(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new BatchResult<AtsCandidateKey>(new Dictionary<AtsCandidateKey, int>(), []));
     }
 

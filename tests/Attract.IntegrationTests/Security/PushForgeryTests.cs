@@ -16,7 +16,7 @@ namespace Attract.IntegrationTests.Security;
 /// <summary>The LinkedIn push endpoint against an attacker who knows the callback URL but not the child app's secret.</summary>
 public sealed class PushForgeryTests : IDisposable
 {
-    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly Mock<ILinkedInIntegrationsClient> _linkedIn = new();
     private readonly AttractFactory _factory;
 
     public PushForgeryTests() => _factory = new AttractFactory().WithServices(s => s.AddSingleton(_linkedIn.Object));

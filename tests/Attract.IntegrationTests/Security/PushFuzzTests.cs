@@ -19,7 +19,7 @@ public sealed class PushFuzzTests(ITestOutputHelper output) : IDisposable
     public const int PushBodies = 250;
     public const int ChallengeCodes = 250;
 
-    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly Mock<ILinkedInIntegrationsClient> _linkedIn = new();
     private AttractFactory? _factory;
 
     public void Dispose() => _factory?.Dispose();
