@@ -75,4 +75,52 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<AttractDbContext>();
         await db.Database.MigrateAsync(ct);
     }
+
+    /// <summary>
+    /// A database-wide lock held while an instance migrates and seeds at start-up, so that several instances starting at
+    /// once on a server database (a deployment, the soak harness) take turns instead of racing to create the same roles
+    /// and demo rows. PostgreSQL: a session advisory lock; SQL Server: a session application lock; SQLite (one instance):
+    /// none. While the database does not exist yet, no lock is taken: the first instance's migration creates it.
+    /// </summary>
+    public static async Task<IAsyncDisposable> AcquireStartupLockAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttractDbContext>();
+        var (lockSql, unlockSql) = db.Database.ProviderName switch
+        {
+            AttractDbContext.PostgreSqlProviderName => ($"SELECT pg_advisory_lock({StartupLockKey})", $"SELECT pg_advisory_unlock({StartupLockKey})"),
+            AttractDbContext.SqlServerProviderName => (
+                "EXEC sp_getapplock @Resource = N'Attract:startup', @LockMode = N'Exclusive', @LockOwner = N'Session', @LockTimeout = -1",
+                "EXEC sp_releaseapplock @Resource = N'Attract:startup', @LockOwner = N'Session'"),
+            _ => (null, null),
+        };
+        if (lockSql is null || !await db.Database.CanConnectAsync(ct))
+        {
+            return new StartupLock(scope, null);
+        }
+        await db.Database.OpenConnectionAsync(ct); // the lock belongs to this connection (session) until released
+        await db.Database.ExecuteSqlRawAsync(lockSql, ct);
+        return new StartupLock(scope, unlockSql);
+    }
+
+    /// <summary>The advisory lock key Attract's start-up takes on PostgreSQL (an arbitrary constant, "ATTRACT1" in ASCII).</summary>
+    public const long StartupLockKey = 0x4154_5452_4143_5431;
+
+    private sealed class StartupLock(AsyncServiceScope scope, string? unlockSql) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (unlockSql is not null)
+                {
+                    await scope.ServiceProvider.GetRequiredService<AttractDbContext>().Database.ExecuteSqlRawAsync(unlockSql);
+                }
+            }
+            finally
+            {
+                await scope.DisposeAsync(); // closing the connection releases the lock in any case
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Attract.Core.Candidates;
+using Attract.Core.Data;
 using Attract.Core.Jobs;
 using Attract.Core.LinkedIn;
 using Attract.Core.Pipeline;
@@ -13,15 +14,15 @@ using static Attract.IntegrationTests.Integrations.LinkedIn.Export.ExportTestDat
 
 namespace Attract.IntegrationTests.Integrations.LinkedIn.Export;
 
-public sealed class LinkedInExportProcessorTests : IDisposable
+public abstract class LinkedInExportProcessorTests : IDisposable
 {
     private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
     private readonly FailOnProcessedInterceptor _failure = new();
     private readonly AttractFactory _factory;
 
-    public LinkedInExportProcessorTests()
+    protected LinkedInExportProcessorTests(DatabaseProvider provider)
     {
-        _factory = CreateFactory(_linkedIn.Object, s => s.ConfigureDbContext<Attract.Core.Data.AttractDbContext>(o => o.AddInterceptors(_failure)));
+        _factory = CreateFactory(_linkedIn.Object, s => s.ConfigureDbContext<AttractDbContext>(o => o.AddInterceptors(_failure)), provider);
         _linkedIn.Setup(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new BatchResult<AtsCandidateKey>(new Dictionary<AtsCandidateKey, int>(), []));
     }
@@ -293,3 +294,7 @@ public sealed class LinkedInExportProcessorTests : IDisposable
         _linkedIn.Verify(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
     }
 }
+
+public sealed class LinkedInExportProcessorSqliteTests() : LinkedInExportProcessorTests(DatabaseProvider.Sqlite);
+
+public sealed class LinkedInExportProcessorPostgreSqlTests() : LinkedInExportProcessorTests(DatabaseProvider.PostgreSql);
