@@ -1,4 +1,4 @@
--- The Quartz.NET job store schema for SQL Server, applied by Attract's QuartzSchema migration (ADR 0005).
+-- The Quartz.NET job store schema for SQL Server, applied by Attract's QuartzSchema migration (ADR 0004).
 --
 -- Copied verbatim from Quartz.NET 4.7.3 (Quartz.Impl.AdoJobStore.Schema.create_sqlServer.sql, the
 -- script its job store runs for SchemaProvisioning.CreateIfMissing; Apache-2.0), with the table prefix

@@ -5,7 +5,7 @@
 namespace Attract.Migrations.Sqlite.Migrations
 {
     /// <summary>
-    /// The Quartz.NET job store's tables (ADR 0005). On the server databases Attract runs the clustered job store, whose
+    /// The Quartz.NET job store's tables (ADR 0004). On the server databases Attract runs the clustered job store, whose
     /// schema is created here rather than by Quartz at start-up; the statements are Quartz 4.7.3's own, embedded from
     /// <c>QuartzStore/</c>. SQLite uses the in-memory store: this migration does nothing there and exists so that every
     /// provider has the same migrations.

@@ -10,7 +10,7 @@ namespace Attract.Web.Infrastructure;
 /// embedded SQLite default. Features add their jobs through <paramref name="configureJobs"/>.
 /// </summary>
 /// <remarks>
-/// The job store's tables are created by the <c>QuartzSchema</c> migration of each server provider (ADR 0005), not by
+/// The job store's tables are created by the <c>QuartzSchema</c> migration of each server provider (ADR 0004), not by
 /// Quartz at start-up: Quartz only validates them (its default), and the migrations run before the scheduler starts.
 /// </remarks>
 public static class SchedulerSetup

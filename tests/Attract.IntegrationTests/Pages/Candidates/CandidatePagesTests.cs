@@ -2,7 +2,6 @@ using System.Net;
 using Attract.Core.Data;
 using Attract.Core.Pools;
 using Attract.IntegrationTests.Infrastructure;
-using Attract.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attract.IntegrationTests.Pages.Candidates;
@@ -151,20 +150,6 @@ public abstract class CandidatePagesTests(DatabaseProvider provider) : IDisposab
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Empty((await client.GetDocumentAsync("/Candidates?q=brewster")).QuerySelectorAll("[data-testid=candidates] tbody tr"));
         Assert.Contains("Grace Hopper", Assert.Single((await client.GetDocumentAsync("/Candidates?q=grace+hop")).QuerySelectorAll("[data-testid=candidates] tbody tr")).TextContent);
-    }
-
-    [Fact]
-    public async Task Startup_CandidatesWithoutSearchTerms_AreBackfilled()
-    {
-        await _factory.CreateCandidateAsync("Grace", "Hopper", "grace@navy.example");
-        await _factory.WithDbAsync(db => db.CandidateSearchTerms.ExecuteDeleteAsync()); // a database from before search terms
-        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
-        Assert.Empty((await client.GetDocumentAsync("/Candidates?q=grace")).QuerySelectorAll("[data-testid=candidates] tbody tr"));
-
-        await _factory.Services.MigrateAttractDatabaseAsync(); // what Program runs at start-up
-
-        Assert.Single((await client.GetDocumentAsync("/Candidates?q=grace")).QuerySelectorAll("[data-testid=candidates] tbody tr"));
-        Assert.Contains("navy", await _factory.WithDbAsync(db => db.CandidateSearchTerms.Select(t => t.Term).ToListAsync()));
     }
 
     [Fact]

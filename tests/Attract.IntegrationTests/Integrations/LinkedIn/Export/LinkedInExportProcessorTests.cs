@@ -46,9 +46,10 @@ public abstract class LinkedInExportProcessorTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<LinkedInExportProcessor>().ProcessDueAsync();
     }
 
-    private Task<List<(string Stage, string Source, string? Urn)>> ApplicationsAsync(string jobCode) =>
-        _factory.WithDbAsync(db => db.Applications.Where(a => a.Job.Code == jobCode)
-            .Select(a => ValueTuple.Create(a.Stage.Name, a.Candidate!.Source, a.Candidate.LinkedInPersonUrn)).ToListAsync());
+    private async Task<List<(string Stage, string Source, string? Urn)>> ApplicationsAsync(string jobCode) =>
+        (await _factory.WithDbAsync(db => db.Applications.Where(a => a.Job.Code == jobCode)
+            .Select(a => new { Stage = a.Stage.Name, a.Candidate!.Source, Urn = a.Candidate.LinkedInPersonUrn }).ToListAsync()))
+        .Select(a => (a.Stage, a.Source, a.Urn)).ToList();
 
     [Fact]
     public async Task Process_NewMember_CreatesCandidateInProspectAndMatchesMember()
