@@ -1,5 +1,8 @@
+using System.Data.Common;
 using Attract.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Attract.Web.Infrastructure;
 
@@ -80,7 +83,7 @@ public static class DatabaseSetup
     /// A database-wide lock held while an instance migrates and seeds at start-up, so that several instances starting at
     /// once on a server database (a deployment, the soak harness) take turns instead of racing to create the same roles
     /// and demo rows. PostgreSQL: a session advisory lock; SQL Server: a session application lock; SQLite (one instance):
-    /// none. While the database does not exist yet, no lock is taken: the first instance's migration creates it.
+    /// none. A server database that does not exist yet is created first (by whichever instance gets there first).
     /// </summary>
     public static async Task<IAsyncDisposable> AcquireStartupLockAsync(this IServiceProvider services, CancellationToken ct = default)
     {
@@ -94,9 +97,25 @@ public static class DatabaseSetup
                 "EXEC sp_releaseapplock @Resource = N'Attract:startup', @LockOwner = N'Session'"),
             _ => (null, null),
         };
-        if (lockSql is null || !await db.Database.CanConnectAsync(ct))
+        if (lockSql is null)
         {
             return new StartupLock(scope, null);
+        }
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            try
+            {
+                await creator.CreateAsync(ct);
+            }
+            catch (DbException)
+            {
+                if (!await creator.ExistsAsync(ct))
+                {
+                    throw;
+                }
+                // another instance created it a moment ago
+            }
         }
         await db.Database.OpenConnectionAsync(ct); // the lock belongs to this connection (session) until released
         await db.Database.ExecuteSqlRawAsync(lockSql, ct);
