@@ -126,7 +126,10 @@ public sealed class SeveralInstancesTests(ITestOutputHelper output) : IAsyncLife
         {
             var rows = Enumerable.Range(1, Rows).Select(i => new OutboxMessage
             {
-                EntityType = "Candidate", EntityId = i, Operation = ChangeOperation.Updated, OccurredAtUtc = DateTime.UtcNow,
+                EntityType = "Candidate",
+                EntityId = i,
+                Operation = ChangeOperation.Updated,
+                OccurredAtUtc = DateTime.UtcNow,
             }).ToList();
             db.TrackChanges = false;
             db.OutboxMessages.AddRange(rows);
