@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Attract's one test command: installs what is missing, builds with warnings as errors, checks formatting,
-# migrations and the compose file, runs every test project, and ends with "N passed, N failed".
+# migrations and the compose file, starts a throwaway PostgreSQL server, runs every test project (the data-layer tests
+# on SQLite and PostgreSQL), and ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -16,6 +17,7 @@ APT_PACKAGES=()
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 [ -x "$CHROMIUM" ] || APT_PACKAGES+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || APT_PACKAGES+=(docker-compose)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || APT_PACKAGES+=(postgresql)
 if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
   echo "installing with apt: ${APT_PACKAGES[*]}"
   as_root apt-get update -qq
@@ -32,17 +34,24 @@ step "Formatting (dotnet format --verify-no-changes)"
 dotnet format Attract.sln --no-restore --verify-no-changes
 dotnet format bench/Attract.Bench/Attract.Bench.csproj --no-restore --verify-no-changes
 
-step "Migrations: model drift for both providers"
+step "Migrations: model drift for the three providers"
 EF=(dotnet ef --no-build --configuration "$CONFIG" --startup-project src/Attract.Web)
 SQLSERVER_ARGS=(-- --Database:Provider=SqlServer "--ConnectionStrings:Attract=Server=localhost;Database=Attract;User Id=sa;Password=unused;TrustServerCertificate=True")
+POSTGRES_ARGS=(-- --Database:Provider=PostgreSql "--ConnectionStrings:Attract=Host=localhost;Database=attract;Username=postgres")
 "${EF[@]}" migrations has-pending-model-changes --project src/Attract.Migrations.Sqlite
 "${EF[@]}" migrations has-pending-model-changes --project src/Attract.Migrations.SqlServer "${SQLSERVER_ARGS[@]}"
+"${EF[@]}" migrations has-pending-model-changes --project src/Attract.Migrations.PostgreSql "${POSTGRES_ARGS[@]}"
 
-step "Migrations: idempotent SQL Server script"
+step "Migrations: idempotent SQL Server and PostgreSQL scripts"
 mkdir -p "$RESULTS"
 "${EF[@]}" migrations script --idempotent --project src/Attract.Migrations.SqlServer -o "$RESULTS/sqlserver-idempotent.sql" "${SQLSERVER_ARGS[@]}"
 grep -q "IF NOT EXISTS" "$RESULTS/sqlserver-idempotent.sql"
+grep -q "QRTZ_JOB_DETAILS" "$RESULTS/sqlserver-idempotent.sql"
 echo "wrote $(wc -l < "$RESULTS/sqlserver-idempotent.sql") lines to TestResults/sqlserver-idempotent.sql"
+"${EF[@]}" migrations script --idempotent --project src/Attract.Migrations.PostgreSql -o "$RESULTS/postgresql-idempotent.sql" "${POSTGRES_ARGS[@]}"
+grep -q "IF NOT EXISTS" "$RESULTS/postgresql-idempotent.sql"
+grep -q "qrtz_job_details" "$RESULTS/postgresql-idempotent.sql"
+echo "wrote $(wc -l < "$RESULTS/postgresql-idempotent.sql") lines to TestResults/postgresql-idempotent.sql"
 
 step "docker-compose.yml"
 docker-compose -f docker-compose.yml config --quiet
@@ -50,6 +59,15 @@ echo "docker-compose.yml is valid"
 
 step "Release publish (the Docker image's) leaves out the LinkedIn simulator"
 bash scripts/check-publish.sh
+
+step "PostgreSQL: a throwaway server for the tests"
+# scripts/postgres-test-server.sh: initdb into a temporary folder (owned by the postgres user when run as root), a free
+# loopback port, trust authentication; the tests create and drop a database each. Stopped and deleted on exit.
+PG_STARTED=$(date +%s)
+eval "$(scripts/postgres-test-server.sh start)"
+export ATTRACT_TEST_POSTGRES
+trap 'scripts/postgres-test-server.sh stop "$ATTRACT_TEST_POSTGRES_DIR"' EXIT
+echo "PostgreSQL $(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1 | cut -d/ -f5) up in $(( $(date +%s) - PG_STARTED )) s: $ATTRACT_TEST_POSTGRES"
 
 step "Tests"
 rm -rf "$RESULTS"/*.trx "$RESULTS"/trx

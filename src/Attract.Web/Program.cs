@@ -36,15 +36,18 @@ builder.AddAttractTelemetry();
 var app = builder.Build();
 
 await LinkedInSimulatorLauncher.StartIfEnabledAsync(app);
-await app.Services.MigrateAttractDatabaseAsync();
-await DemoSeeder.SeedRolesAsync(app.Services);
-if (app.Configuration.GetValue<bool>("Attract:SeedDemoData"))
+await using (await app.Services.AcquireStartupLockAsync())
 {
-    await DemoSeeder.SeedDemoUsersAsync(app.Services);
-}
-if (app.Configuration.GetValue<bool>("Attract:SeedDemoCompany"))
-{
-    await DemoCompanySeeder.SeedAsync(app.Services, app.Configuration.GetValue("Attract:DemoCandidates", 2000));
+    await app.Services.MigrateAttractDatabaseAsync();
+    await DemoSeeder.SeedRolesAsync(app.Services);
+    if (app.Configuration.GetValue<bool>("Attract:SeedDemoData"))
+    {
+        await DemoSeeder.SeedDemoUsersAsync(app.Services);
+    }
+    if (app.Configuration.GetValue<bool>("Attract:SeedDemoCompany"))
+    {
+        await DemoCompanySeeder.SeedAsync(app.Services, app.Configuration.GetValue("Attract:DemoCandidates", 2000));
+    }
 }
 
 app.UseAttractForwardedHeaders();

@@ -1,3 +1,4 @@
+using Attract.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -7,15 +8,37 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Attract.Testing;
 
 /// <summary>
-/// Attract hosted in-process for a test, on its own SQLite file (a new database per factory), with the demo accounts
-/// seeded. Shared by the integration tests (in-memory server) and the browser tests (Kestrel on a loopback port); the
-/// file is compiled into both projects.
+/// Attract hosted in-process for a test, with the demo accounts seeded, on a database of its own: a SQLite file per
+/// factory, or on PostgreSQL a new database per factory (see <see cref="TestPostgres"/>). Several factories can share one
+/// PostgreSQL database to act as several Attract instances; the one that did not create it leaves it in place. Shared by
+/// the integration tests (in-memory server) and the browser tests (Kestrel on a loopback port); the file is compiled into both.
 /// </summary>
-public abstract class AttractHostFactory(string folder) : WebApplicationFactory<Program>
+public abstract class AttractHostFactory : WebApplicationFactory<Program>
 {
     private readonly List<Action<IServiceCollection>> _services = [];
+    private readonly bool _ownsDatabase;
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), folder, Guid.NewGuid().ToString("N"));
+    protected AttractHostFactory(string folder, DatabaseProvider provider = DatabaseProvider.Sqlite, PostgresTestDatabase? database = null)
+    {
+        Provider = provider;
+        DataDirectory = Path.Combine(Path.GetTempPath(), folder, Guid.NewGuid().ToString("N"));
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            _ownsDatabase = database is null;
+            Postgres = database ?? TestPostgres.CreateDatabaseAsync().GetAwaiter().GetResult();
+        }
+        else if (provider != DatabaseProvider.Sqlite || database is not null)
+        {
+            throw new ArgumentException($"The tests host Attract on SQLite or PostgreSQL, not {provider}.", nameof(provider));
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The PostgreSQL database, when <see cref="Provider"/> is PostgreSql.</summary>
+    public PostgresTestDatabase? Postgres { get; }
+
+    public string DataDirectory { get; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "attract.db");
 
@@ -39,6 +62,11 @@ public abstract class AttractHostFactory(string folder) : WebApplicationFactory<
         builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
+        if (Postgres is not null)
+        {
+            builder.UseSetting("Database:Provider", nameof(DatabaseProvider.PostgreSql));
+            builder.UseSetting("ConnectionStrings:Attract", Postgres.ConnectionString);
+        }
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
         {
@@ -56,6 +84,10 @@ public abstract class AttractHostFactory(string folder) : WebApplicationFactory<
         }
         catch (IOException)
         {
+        }
+        if (disposing && _ownsDatabase)
+        {
+            Postgres!.Dispose();
         }
     }
 }

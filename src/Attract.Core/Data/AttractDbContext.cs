@@ -20,6 +20,7 @@ namespace Attract.Core.Data;
 /// <code>
 /// dotnet ef migrations add &lt;Name&gt; --project src/Attract.Migrations.Sqlite --startup-project src/Attract.Web -o Migrations
 /// dotnet ef migrations add &lt;Name&gt; --project src/Attract.Migrations.SqlServer --startup-project src/Attract.Web -o Migrations -- --Database:Provider=SqlServer
+/// dotnet ef migrations add &lt;Name&gt; --project src/Attract.Migrations.PostgreSql --startup-project src/Attract.Web -o Migrations -- --Database:Provider=PostgreSql
 /// </code>
 /// Every SaveChanges also writes audit entries and outbox rows for tracked entities, in the same transaction
 /// (see <c>AttractDbContext.Tracking.cs</c>).
@@ -70,18 +71,32 @@ public partial class AttractDbContext(
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AttractDbContext).Assembly);
         builder.Entity<AttractUser>().Property(u => u.DisplayName).HasMaxLength(200);
-        if (Database.ProviderName == SqlServerProviderName)
+        // Ordinal comparison, so the search's prefix ranges (term >= w AND term < w + U+FFFF) are index seeks that mean the
+        // same as on SQLite's BINARY collation. A linguistic collation would ignore U+FFFF (SQL Server) or punctuation
+        // (glibc locales on PostgreSQL) and change what a range holds. Only that provider's migrations carry it.
+        switch (Database.ProviderName)
         {
-            // Ordinal comparison, so the search's prefix ranges (term >= w AND term < w + U+FFFF) are index seeks that mean
-            // the same as on SQLite's BINARY collation. A linguistic collation would ignore U+FFFF and empty the range.
-            builder.Entity<CandidateSearchTerm>().Property(t => t.Term).UseCollation(BinaryCollation);
+            case SqlServerProviderName:
+                builder.Entity<CandidateSearchTerm>().Property(t => t.Term).UseCollation(BinaryCollation);
+                break;
+            case PostgreSqlProviderName:
+                builder.Entity<CandidateSearchTerm>().Property(t => t.Term).UseCollation(PostgreSqlBinaryCollation);
+                break;
         }
     }
 
     public const string SqlServerProviderName = "Microsoft.EntityFrameworkCore.SqlServer";
 
+    public const string PostgreSqlProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     /// <summary>The SQL Server collation of <see cref="CandidateSearchTerm.Term"/>.</summary>
     public const string BinaryCollation = "Latin1_General_100_BIN2";
+
+    /// <summary>
+    /// The PostgreSQL collation of <see cref="CandidateSearchTerm.Term"/>: byte order, which for UTF-8 is code-point order,
+    /// whatever locale the database was created with.
+    /// </summary>
+    public const string PostgreSqlBinaryCollation = "C";
 
     /// <summary>Adds an activity-log line for a domain action (merge, erasure) to be saved with the next SaveChanges.</summary>
     public void Audit(string entityType, long entityId, string action, string description, AuditScope scope) =>

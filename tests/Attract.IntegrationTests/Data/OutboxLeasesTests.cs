@@ -1,15 +1,16 @@
 using Attract.Core.Common;
+using Attract.Core.Data;
 using Attract.Core.Outbox;
 using Attract.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attract.IntegrationTests.Data;
 
-public sealed class OutboxLeasesTests : IDisposable
+public abstract class OutboxLeasesTests(DatabaseProvider provider) : IDisposable
 {
     private static readonly string[] Candidates = [TrackedTypes.Candidate];
     private static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
-    private readonly AttractFactory _factory = new();
+    private readonly AttractFactory _factory = new(provider);
 
     public void Dispose() => _factory.Dispose();
 
@@ -78,3 +79,7 @@ public sealed class OutboxLeasesTests : IDisposable
         Assert.Empty(leased.Intersect(jobs.Concat(exhausted).Concat(processed)));
     }
 }
+
+public sealed class OutboxLeasesSqliteTests() : OutboxLeasesTests(DatabaseProvider.Sqlite);
+
+public sealed class OutboxLeasesPostgreSqlTests() : OutboxLeasesTests(DatabaseProvider.PostgreSql);

@@ -1,4 +1,5 @@
 using Attract.Core.Common;
+using Attract.Core.Data;
 using Attract.Core.Outbox;
 using Attract.IntegrationTests.Infrastructure;
 using Attract.IntegrationTests.Integrations.LinkedIn;
@@ -10,10 +11,10 @@ using Quartz;
 
 namespace Attract.IntegrationTests.Data;
 
-public sealed class OutboxRetentionTests : IDisposable
+public abstract class OutboxRetentionTests(DatabaseProvider provider) : IDisposable
 {
     private static readonly DateTime Cutoff = new(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc);
-    private readonly AttractFactory _factory = new();
+    private readonly AttractFactory _factory = new(provider);
 
     public void Dispose() => _factory.Dispose();
 
@@ -106,7 +107,7 @@ public sealed class OutboxRetentionTests : IDisposable
     [InlineData("0", false)]
     public async Task Scheduler_RetentionSetting_SchedulesTheCleanupUnlessZero(string days, bool scheduled)
     {
-        using var factory = new AttractFactory().WithSetting("Attract:Outbox:RetentionDays", days);
+        using var factory = new AttractFactory(provider).WithSetting("Attract:Outbox:RetentionDays", days);
         factory.CreateClient().Dispose();
 
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -114,3 +115,7 @@ public sealed class OutboxRetentionTests : IDisposable
         Assert.Equal(scheduled, await scheduler.GetJobDetail(OutboxCleanupJob.Key) is not null);
     }
 }
+
+public sealed class OutboxRetentionSqliteTests() : OutboxRetentionTests(DatabaseProvider.Sqlite);
+
+public sealed class OutboxRetentionPostgreSqlTests() : OutboxRetentionTests(DatabaseProvider.PostgreSql);

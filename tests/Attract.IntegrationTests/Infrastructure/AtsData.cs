@@ -84,7 +84,12 @@ public static class AtsData
         });
 
     public static Task<(string Stage, ApplicationStatus Status)> ApplicationStateAsync(this AttractFactory factory, int applicationId) =>
-        factory.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => ValueTuple.Create(a.Stage.Name, a.Status)).SingleAsync());
+        factory.WithDbAsync(async db =>
+        {
+            // An anonymous type, not a tuple: Npgsql would read a tuple projection as a PostgreSQL record.
+            var state = await db.Applications.Where(a => a.Id == applicationId).Select(a => new { Stage = a.Stage.Name, a.Status }).SingleAsync();
+            return (state.Stage, state.Status);
+        });
 
     public static Task<int> StageIdAsync(this AttractFactory factory, int jobId, string stage) =>
         factory.WithDbAsync(db => db.JobStages.Where(s => s.JobId == jobId && s.Name == stage).Select(s => s.Id).SingleAsync());

@@ -1,10 +1,15 @@
+using Attract.Core.Data;
 using Attract.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attract.IntegrationTests.Infrastructure;
 
-/// <summary>Attract on the in-memory test server, with its own SQLite file and the demo accounts seeded.</summary>
-public class AttractFactory() : AttractHostFactory("attract-tests")
+/// <summary>
+/// Attract on the in-memory test server, with the demo accounts seeded, on a SQLite file of its own or (with
+/// <see cref="DatabaseProvider.PostgreSql"/>) a PostgreSQL database of its own, or one shared with other factories.
+/// </summary>
+public class AttractFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, PostgresTestDatabase? database = null)
+    : AttractHostFactory("attract-tests", provider, database)
 {
     public AttractFactory WithSetting(string key, string? value)
     {

@@ -1,4 +1,5 @@
 using Attract.Core.Access;
+using Attract.Core.Data;
 using Attract.Core.Feedback;
 using Attract.Core.Identity;
 using Attract.Core.Jobs;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attract.UnitTests.Data;
 
-public class AccessQueriesTests : IAsyncLifetime
+public abstract class AccessQueriesTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDb _db = null!;
     private int _teamJob;
@@ -15,7 +16,7 @@ public class AccessQueriesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await TestDb.CreateAsync();
+        _db = await TestDb.CreateAsync(provider);
         await using var db = _db.NewContext();
         var (team, candidate, application) = await Build.PipelineAsync(db);
         var other = Job.Create(2001, "Other", "Sales", Build.Now);
@@ -73,3 +74,7 @@ public class AccessQueriesTests : IAsyncLifetime
         Assert.False(Viewer.Of("someone", Roles.Recruiter).CanManage(job));
     }
 }
+
+public sealed class AccessQueriesSqliteTests() : AccessQueriesTests(DatabaseProvider.Sqlite);
+
+public sealed class AccessQueriesPostgreSqlTests() : AccessQueriesTests(DatabaseProvider.PostgreSql);

@@ -1,5 +1,6 @@
 using Attract.Core.Candidates;
 using Attract.Core.Common;
+using Attract.Core.Data;
 using Attract.Core.Feedback;
 using Attract.Core.Notes;
 using Attract.Core.Pools;
@@ -8,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attract.UnitTests.Data;
 
-public class CandidateEraserTests : IAsyncLifetime
+public abstract class CandidateEraserTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDb _db = null!;
 
-    public async Task InitializeAsync() => _db = await TestDb.CreateAsync();
+    public async Task InitializeAsync() => _db = await TestDb.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -70,3 +71,7 @@ public class CandidateEraserTests : IAsyncLifetime
         Assert.Throws<DomainException>(() => pool.Rename("Other"));
     }
 }
+
+public sealed class CandidateEraserSqliteTests() : CandidateEraserTests(DatabaseProvider.Sqlite);
+
+public sealed class CandidateEraserPostgreSqlTests() : CandidateEraserTests(DatabaseProvider.PostgreSql);

@@ -1,5 +1,6 @@
 using Attract.Core.Candidates;
 using Attract.Core.Common;
+using Attract.Core.Data;
 using Attract.Core.Feedback;
 using Attract.Core.Notes;
 using Attract.Core.Pools;
@@ -8,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attract.UnitTests.Data;
 
-public class CandidateMergerTests : IAsyncLifetime
+public abstract class CandidateMergerTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDb _db = null!;
 
-    public async Task InitializeAsync() => _db = await TestDb.CreateAsync();
+    public async Task InitializeAsync() => _db = await TestDb.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -95,3 +96,7 @@ public class CandidateMergerTests : IAsyncLifetime
         await Assert.ThrowsAsync<DomainException>(() => CandidateMerger.MergeAsync(db, 1, 1));
     }
 }
+
+public sealed class CandidateMergerSqliteTests() : CandidateMergerTests(DatabaseProvider.Sqlite);
+
+public sealed class CandidateMergerPostgreSqlTests() : CandidateMergerTests(DatabaseProvider.PostgreSql);

@@ -1,4 +1,5 @@
 using Attract.Core.Common;
+using Attract.Core.Data;
 using Attract.Core.Notes;
 using Attract.Core.Outbox;
 using Attract.UnitTests.Builders;
@@ -6,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attract.UnitTests.Data;
 
-public class OutboxTests : IAsyncLifetime
+public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDb _db = null!;
 
-    public async Task InitializeAsync() => _db = await TestDb.CreateAsync();
+    public async Task InitializeAsync() => _db = await TestDb.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -145,8 +146,14 @@ public class OutboxTests : IAsyncLifetime
     public async Task UnprocessedIndex_Exists()
     {
         await using var db = _db.NewContext();
-        var indexes = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'OutboxMessages'").ToListAsync();
+        var indexes = await db.Database.SqlQueryRaw<string>(provider == DatabaseProvider.PostgreSql
+            ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename = 'OutboxMessages'"
+            : "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'OutboxMessages'").ToListAsync();
         Assert.Contains("IX_OutboxMessages_Unprocessed", indexes);
         Assert.Equal(typeof(long), typeof(OutboxMessage).GetProperty(nameof(OutboxMessage.Id))!.PropertyType);
     }
 }
+
+public sealed class OutboxSqliteTests() : OutboxTests(DatabaseProvider.Sqlite);
+
+public sealed class OutboxPostgreSqlTests() : OutboxTests(DatabaseProvider.PostgreSql);

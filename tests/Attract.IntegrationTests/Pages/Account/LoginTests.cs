@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Attract.IntegrationTests.Pages.Account;
 
-public class LoginTests : IDisposable
+public abstract class LoginTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly AttractFactory _factory = new();
+    private readonly AttractFactory _factory = new(provider);
 
     public void Dispose() => _factory.Dispose();
 
@@ -114,3 +114,7 @@ public class LoginTests : IDisposable
         return await db.Users.Where(u => u.Email == email).Select(u => u.AccessFailedCount).SingleAsync();
     }
 }
+
+public sealed class LoginSqliteTests() : LoginTests(DatabaseProvider.Sqlite);
+
+public sealed class LoginPostgreSqlTests() : LoginTests(DatabaseProvider.PostgreSql);

@@ -1,14 +1,15 @@
 using System.Net;
 using Attract.Core.Common;
+using Attract.Core.Data;
 using Attract.Core.Pipeline;
 using Attract.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attract.IntegrationTests.Pages.Applications;
 
-public class PipelineTests : IDisposable
+public abstract class PipelineTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly AttractFactory _factory = new();
+    private readonly AttractFactory _factory = new(provider);
 
     public void Dispose() => _factory.Dispose();
 
@@ -173,3 +174,7 @@ public class PipelineTests : IDisposable
         Assert.Contains("Write something first.", await response.Content.ReadAsStringAsync());
     }
 }
+
+public sealed class PipelineSqliteTests() : PipelineTests(DatabaseProvider.Sqlite);
+
+public sealed class PipelinePostgreSqlTests() : PipelineTests(DatabaseProvider.PostgreSql);

@@ -1,13 +1,14 @@
 using System.Net;
+using Attract.Core.Data;
 using Attract.Core.Pools;
 using Attract.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attract.IntegrationTests.Pages.Candidates;
 
-public class CandidatePagesTests : IDisposable
+public abstract class CandidatePagesTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly AttractFactory _factory = new();
+    private readonly AttractFactory _factory = new(provider);
 
     public void Dispose() => _factory.Dispose();
 
@@ -277,3 +278,7 @@ public class CandidatePagesTests : IDisposable
         Assert.False(await _factory.WithDbAsync(db => db.TalentPools.AnyAsync(p => p.Id == id)));
     }
 }
+
+public sealed class CandidatePagesSqliteTests() : CandidatePagesTests(DatabaseProvider.Sqlite);
+
+public sealed class CandidatePagesPostgreSqlTests() : CandidatePagesTests(DatabaseProvider.PostgreSql);

@@ -1,14 +1,15 @@
 using System.Net;
 using Attract.Core.Common;
+using Attract.Core.Data;
 using Attract.Core.Jobs;
 using Attract.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attract.IntegrationTests.Pages.Jobs;
 
-public class JobPagesTests : IDisposable
+public abstract class JobPagesTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly AttractFactory _factory = new();
+    private readonly AttractFactory _factory = new(provider);
 
     public void Dispose() => _factory.Dispose();
 
@@ -192,3 +193,7 @@ public class JobPagesTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Pools/Details/4242")).StatusCode);
     }
 }
+
+public sealed class JobPagesSqliteTests() : JobPagesTests(DatabaseProvider.Sqlite);
+
+public sealed class JobPagesPostgreSqlTests() : JobPagesTests(DatabaseProvider.PostgreSql);

@@ -1,6 +1,7 @@
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
 using Attract.IntegrationTests.Infrastructure;
+using Attract.Testing;
 using Attract.Web.Integrations.LinkedIn;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,10 @@ public static class ExportTestData
     public const string SeatOfRecruiter = "urn:li:seat:9002";
     public const string SeatOfOther = "urn:li:seat:9003";
 
-    public static AttractFactory CreateFactory<TClient>(TClient client, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? more = null)
+    public static AttractFactory CreateFactory<TClient>(TClient client, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? more = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite, PostgresTestDatabase? database = null)
         where TClient : class =>
-        new AttractFactory()
+        new AttractFactory(provider, database)
             .WithSetting(LinkedInBackgroundSettings.ConfigKey, "false")
             .WithServices(s =>
             {

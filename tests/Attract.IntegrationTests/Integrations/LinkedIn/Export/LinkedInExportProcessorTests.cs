@@ -1,5 +1,6 @@
 using System.Net;
 using Attract.Core.Candidates;
+using Attract.Core.Data;
 using Attract.Core.Jobs;
 using Attract.Core.LinkedIn;
 using Attract.Core.Pipeline;
@@ -13,17 +14,17 @@ using static Attract.IntegrationTests.Integrations.LinkedIn.Export.ExportTestDat
 
 namespace Attract.IntegrationTests.Integrations.LinkedIn.Export;
 
-public sealed class LinkedInExportProcessorTests : IDisposable
+public abstract class LinkedInExportProcessorTests : IDisposable
 {
     private readonly Mock<ILinkedInExportsClient> _exports = new();
     private readonly Mock<ILinkedInSyncClient> _sync = new();
     private readonly FailOnProcessedInterceptor _failure = new();
     private readonly AttractFactory _factory;
 
-    public LinkedInExportProcessorTests()
+    protected LinkedInExportProcessorTests(DatabaseProvider provider)
     {
         _factory = CreateFactory(_exports.Object, s => s.AddSingleton(_sync.Object)
-            .ConfigureDbContext<Attract.Core.Data.AttractDbContext>(o => o.AddInterceptors(_failure)));
+            .ConfigureDbContext<AttractDbContext>(o => o.AddInterceptors(_failure)), provider);
         _sync.Setup(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new BatchResult<AtsCandidateKey>(new Dictionary<AtsCandidateKey, int>(), []));
     }
@@ -47,9 +48,10 @@ public sealed class LinkedInExportProcessorTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<LinkedInExportProcessor>().ProcessDueAsync();
     }
 
-    private Task<List<(string Stage, string Source, string? Urn)>> ApplicationsAsync(string jobCode) =>
-        _factory.WithDbAsync(db => db.Applications.Where(a => a.Job.Code == jobCode)
-            .Select(a => ValueTuple.Create(a.Stage.Name, a.Candidate!.Source, a.Candidate.LinkedInPersonUrn)).ToListAsync());
+    private async Task<List<(string Stage, string Source, string? Urn)>> ApplicationsAsync(string jobCode) =>
+        (await _factory.WithDbAsync(db => db.Applications.Where(a => a.Job.Code == jobCode)
+            .Select(a => new { Stage = a.Stage.Name, a.Candidate!.Source, Urn = a.Candidate.LinkedInPersonUrn }).ToListAsync()))
+        .Select(a => (a.Stage, a.Source, a.Urn)).ToList();
 
     [Fact]
     public async Task Process_NewMember_CreatesCandidateInProspectAndMatchesMember()
@@ -323,3 +325,7 @@ public sealed class LinkedInExportProcessorTests : IDisposable
         _sync.Verify(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
     }
 }
+
+public sealed class LinkedInExportProcessorSqliteTests() : LinkedInExportProcessorTests(DatabaseProvider.Sqlite);
+
+public sealed class LinkedInExportProcessorPostgreSqlTests() : LinkedInExportProcessorTests(DatabaseProvider.PostgreSql);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Attract.Core.Data;
 using Attract.Core.LinkedIn;
 using Attract.IntegrationTests.Infrastructure;
 using Attract.IntegrationTests.Integrations.LinkedIn.Pulls;
@@ -9,11 +10,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Attract.IntegrationTests.Integrations.LinkedIn.Sync;
 
-public sealed class LinkedInUsageMeterTests : IDisposable
+public abstract class LinkedInUsageMeterTests : IDisposable
 {
-    private readonly AttractFactory _factory = new();
+    private readonly AttractFactory _factory;
 
-    public LinkedInUsageMeterTests() => _factory.CreateClient().Dispose();
+    protected LinkedInUsageMeterTests(DatabaseProvider provider)
+    {
+        _factory = new AttractFactory(provider);
+        _factory.CreateClient().Dispose();
+    }
 
     public void Dispose() => _factory.Dispose();
 
@@ -70,7 +75,14 @@ public sealed class LinkedInUsageMeterTests : IDisposable
         Assert.DoesNotContain(old, minutes);
         Assert.Contains(recent, minutes);
     }
+}
 
+public sealed class LinkedInUsageMeterSqliteTests() : LinkedInUsageMeterTests(DatabaseProvider.Sqlite);
+
+public sealed class LinkedInUsageMeterPostgreSqlTests() : LinkedInUsageMeterTests(DatabaseProvider.PostgreSql);
+
+public sealed class LinkedInUsageHandlerTests
+{
     [Fact]
     public async Task UsageHandler_RealCallsToTheSimulator_AreEachCounted()
     {

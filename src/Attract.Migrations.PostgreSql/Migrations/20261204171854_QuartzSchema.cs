@@ -1,0 +1,34 @@
+﻿using Attract.Migrations.PostgreSql.QuartzStore;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Attract.Migrations.PostgreSql.Migrations
+{
+    /// <summary>
+    /// The Quartz.NET job store's tables (ADR 0004). On the server databases Attract runs the clustered job store, whose
+    /// schema is created here rather than by Quartz at start-up; the statements are Quartz 4.7.3's own, embedded from
+    /// <c>QuartzStore/</c>. SQLite uses the in-memory store: this migration does nothing there and exists so that every
+    /// provider has the same migrations.
+    /// </summary>
+    public partial class QuartzSchema : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            foreach (var statement in QuartzSchemaScript.Statements())
+            {
+                migrationBuilder.Sql(statement);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var statement in QuartzSchemaScript.DropStatements())
+            {
+                migrationBuilder.Sql(statement);
+            }
+        }
+    }
+}
