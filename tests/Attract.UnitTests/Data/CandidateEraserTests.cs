@@ -37,7 +37,7 @@ public class CandidateEraserTests : IAsyncLifetime
 
         await using (var db = _db.NewContext())
         {
-            await CandidateEraser.EraseAsync(db, candidateId);
+            await CandidateEraser.EraseAsync(db, candidateId, Build.Hasher);
             await db.SaveChangesAsync();
         }
 

@@ -1,5 +1,7 @@
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
+using Attract.Core.Privacy;
+using Attract.Web.Infrastructure;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,7 @@ public sealed partial class LinkedInPuller(
     AttractDbContext db,
     LinkedInConnector connector,
     LinkedInStubImporter stubs,
+    ErasureSuppressionKeyring suppressions,
     IOptions<LinkedInIntegrationOptions> options,
     IOptions<LinkedInPullSettings> settings,
     TimeProvider clock,
@@ -65,6 +68,8 @@ public sealed partial class LinkedInPuller(
         var client = connector.Recruiter;
         var now = clock.GetUtcNow().UtcDateTime;
         var seats = await SeatsAsync(client, app, connection.ContractUrn, ct);
+        // Erased candidates stay erased: their InMails, notes and stub profiles are skipped (see CandidateEraser).
+        var suppressed = await suppressions.LoadListAsync(db, ct);
         int inmails = 0, notes = 0, stubCount = 0, errors = 0, pulled = 0;
         foreach (var seat in seats)
         {
@@ -92,13 +97,13 @@ public sealed partial class LinkedInPuller(
                     switch (kind)
                     {
                         case InMailKind:
-                            inmails += await PullInMailsAsync(client, app, seat, from, to, ct);
+                            inmails += await PullInMailsAsync(client, app, seat, from, to, suppressed, ct);
                             break;
                         case NotesKind:
-                            notes += await PullNotesAsync(client, app, connection.ContractUrn, seat, from, to, ct);
+                            notes += await PullNotesAsync(client, app, connection.ContractUrn, seat, from, to, suppressed, ct);
                             break;
                         default:
-                            stubCount += await stubs.ImportAsync(client.GetMailStubsAsync(app, connection.ContractUrn, seat, from, to, ct), ct);
+                            stubCount += await stubs.ImportAsync(client.GetMailStubsAsync(app, connection.ContractUrn, seat, from, to, ct), suppressed, ct);
                             break;
                     }
                     cursor.CursorUtc = now;
@@ -148,12 +153,13 @@ public sealed partial class LinkedInPuller(
         return seats.Concat(mapped).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    private async Task<int> PullInMailsAsync(ILinkedInRecruiterClient client, LinkedInAppCredentials app, string seat, DateTime from, DateTime to, CancellationToken ct)
+    private async Task<int> PullInMailsAsync(ILinkedInRecruiterClient client, LinkedInAppCredentials app, string seat, DateTime from, DateTime to,
+        SuppressionList suppressed, CancellationToken ct)
     {
         var count = 0;
         await foreach (var e in client.GetConversationEventsAsync(app, seat, from, to, ct))
         {
-            if (e.Id.Length == 0 || e.Prospect is null)
+            if (e.Id.Length == 0 || e.Prospect is null || suppressed.ContainsUrn(e.Prospect))
             {
                 continue;
             }
@@ -171,12 +177,13 @@ public sealed partial class LinkedInPuller(
         return count;
     }
 
-    private async Task<int> PullNotesAsync(ILinkedInRecruiterClient client, LinkedInAppCredentials app, string contract, string seat, DateTime from, DateTime to, CancellationToken ct)
+    private async Task<int> PullNotesAsync(ILinkedInRecruiterClient client, LinkedInAppCredentials app, string contract, string seat, DateTime from, DateTime to,
+        SuppressionList suppressed, CancellationToken ct)
     {
         var count = 0;
         await foreach (var n in client.GetProspectNotesAsync(app, contract, seat, from, to, ct))
         {
-            if (n.Id.Length == 0 || n.Prospect is null)
+            if (n.Id.Length == 0 || n.Prospect is null || suppressed.ContainsUrn(n.Prospect))
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
+using Attract.Web.Infrastructure;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace Attract.Web.Integrations.LinkedIn.Pulls;
 /// purged member as a <see cref="LinkedInPurgedExport"/> row, flagging the Attract candidate it matches (by person URN).
 /// The admin then decides on erasure on Admin → LinkedIn → Purged exports.
 /// </summary>
-public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector connector, IOptions<LinkedInPullSettings> settings, TimeProvider clock)
+public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector connector, ErasureSuppressionKeyring suppressions,
+    IOptions<LinkedInPullSettings> settings, TimeProvider clock)
 {
     public TimeSpan Interval => settings.Value.PurgePollInterval > LinkedInPullSettings.MaxPurgePollInterval
         ? LinkedInPullSettings.MaxPurgePollInterval : settings.Value.PurgePollInterval;
@@ -35,11 +37,13 @@ public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector c
             return "Not due yet.";
         }
         var added = 0;
+        var suppressed = await suppressions.LoadListAsync(db, ct);
         try
         {
             await foreach (var purged in connector.Recruiter.GetPurgedExportedCandidatesAsync(app, connection.OrganizationUrn, ct))
             {
-                if (string.IsNullOrWhiteSpace(purged.Member))
+                // an erased member is already gone from Attract: nothing to decide, and nothing of theirs is recorded again
+                if (string.IsNullOrWhiteSpace(purged.Member) || suppressed.ContainsUrn(purged.Member))
                 {
                     continue;
                 }
