@@ -79,6 +79,7 @@ public static class CandidateEraser
     private static void Suppress(AttractDbContext db, SuppressionHasher hasher, IEnumerable<string?> urns, IEnumerable<string> emails, string? profileUrl)
     {
         var erasureId = Guid.NewGuid();
+        var now = db.UtcNow;
         var hashes = urns.Distinct().SelectMany(u => hasher.HashesOf(u, [], null)).Concat(hasher.HashesOf(null, emails, profileUrl)).Distinct();
         foreach (var (kind, hash) in hashes)
         {
@@ -87,7 +88,7 @@ public static class CandidateEraser
                 ErasureId = erasureId,
                 Kind = kind,
                 Hash = hash,
-                ErasedAtUtc = db.UtcNow,
+                ErasedAtUtc = now,
                 ErasedByUserId = db.Actor.UserId,
                 ErasedByName = db.Actor.DisplayName ?? "System",
             });

@@ -205,8 +205,13 @@ public class Job : ITracked, IVersioned
         }
     }
 
-    public void RemoveTeamMember(string userId, TeamRole role) =>
-        Team.RemoveAll(t => t.UserId == userId && t.Role == role);
+    public void RemoveTeamMember(string userId, TeamRole role)
+    {
+        if (Team.RemoveAll(t => t.UserId == userId && t.Role == role) == 0)
+        {
+            throw new DomainException("That person is not on the hiring team in that role.");
+        }
+    }
 
     public bool IsOnTeam(string userId) => Team.Any(t => t.UserId == userId);
 

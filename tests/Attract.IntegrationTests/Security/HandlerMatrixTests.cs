@@ -96,7 +96,7 @@ public sealed class HandlerMatrixTests(ITestOutputHelper output) : IDisposable
                 {
                     failures.Add($"{role}: {h} answered {(int)response.StatusCode}, expected {string.Join(" or ", wanted.Select(s => (int)s))}");
                 }
-                if (MatrixFixture.OtherJobText.FirstOrDefault(body.Contains) is { } leaked)
+                if (fixture.OtherJobText.FirstOrDefault(body.Contains) is { } leaked)
                 {
                     failures.Add($"{role}: {h} showed '{leaked}' of a job they are not on");
                 }
@@ -121,7 +121,11 @@ public sealed class HandlerMatrixTests(ITestOutputHelper output) : IDisposable
                 var body = await response.Content.ReadAsStringAsync();
                 allowed++;
                 serverErrors += (int)response.StatusCode >= 500 ? 1 : 0;
-                if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest || (int)response.StatusCode >= 500)
+                // a 400 counts as refused unless the handler itself answered it (problem details about its JSON input):
+                // antiforgery and binding failures are 400 pages too
+                var handlerBadRequest = response.StatusCode == HttpStatusCode.BadRequest && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true;
+                if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound || (response.StatusCode == HttpStatusCode.BadRequest && !handlerBadRequest)
+                    || (int)response.StatusCode >= 500)
                 {
                     failures.Add($"{role}: {h} is allowed by the access rules but answered {(int)response.StatusCode}");
                 }
@@ -135,8 +139,8 @@ public sealed class HandlerMatrixTests(ITestOutputHelper output) : IDisposable
                     var hidden = role switch
                     {
                         AtsData.Admin => [],
-                        AtsData.Recruiter => [MatrixFixture.OtherJobTitle, "Zephyr note", "Zephyr scorecard"],
-                        _ => MatrixFixture.OtherJobText,
+                        AtsData.Recruiter => [fixture.OtherJobTitle, fixture.OtherJobText[3], fixture.OtherJobText[4]],
+                        _ => fixture.OtherJobText,
                     };
                     if (hidden.FirstOrDefault(body.Contains) is { } leaked)
                     {

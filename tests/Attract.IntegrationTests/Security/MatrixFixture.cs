@@ -17,20 +17,23 @@ namespace Attract.IntegrationTests.Security;
 public sealed record MatrixFixture(int TeamJob, int OtherJob, int OtherCandidate, int OtherCandidate2, int OtherApp, int OtherStage, int OtherStage2,
     int OtherNote, int Pool, int PurgedRow, int SyncError, Guid Suppression, string InterviewerId)
 {
-    public const string OtherJobTitle = "Quarantined Zephyr Role";
+    /// <summary>Makes this copy's text unique (allowed posts on other copies may add a demo user to their job).</summary>
+    public string Suffix { get; init; } = "";
+
+    public string OtherJobTitle => "Quarantined Zephyr Role " + Suffix;
 
     /// <summary>Text only the other job's pages show: a page that is denied must not contain any of it.</summary>
-    public static readonly string[] OtherJobText = [OtherJobTitle, "Xyloquist", "Xylomerge", "Zephyr scorecard", "Zephyr note"];
+    public IReadOnlyList<string> OtherJobText => [OtherJobTitle, "Xyloquist" + Suffix, "Xylomerge" + Suffix, "Zephyr scorecard " + Suffix, "Zephyr note " + Suffix];
 
     public static async Task<MatrixFixture> CreateAsync(AttractFactory factory)
     {
         var teamJob = await factory.CreateJobAsync("Matrix team job");
         var teamCandidate = await factory.CreateCandidateAsync("Tamsin", "Teamwork");
         await factory.AddApplicationAsync(teamCandidate, teamJob, "Phone screen");
-        var otherJob = await factory.CreateJobAsync(OtherJobTitle, standardTeam: false);
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        var otherCandidate = await factory.CreateCandidateAsync("Olwen", "Xyloquist", email: $"olwen.{suffix}@example.com");
-        var otherCandidate2 = await factory.CreateCandidateAsync("Ottilie", "Xylomerge", email: $"ottilie.{suffix}@example.com");
+        var otherJob = await factory.CreateJobAsync("Quarantined Zephyr Role " + suffix, standardTeam: false);
+        var otherCandidate = await factory.CreateCandidateAsync("Olwen", "Xyloquist" + suffix, email: $"olwen.{suffix}@example.com");
+        var otherCandidate2 = await factory.CreateCandidateAsync("Ottilie", "Xylomerge" + suffix, email: $"ottilie.{suffix}@example.com");
         var otherApp = await factory.AddApplicationAsync(otherCandidate, otherJob, "Prospect");
         await factory.AddApplicationAsync(otherCandidate2, otherJob, "Applied");
         var adminId = await factory.UserIdAsync(AtsData.Admin);
@@ -38,10 +41,10 @@ public sealed record MatrixFixture(int TeamJob, int OtherJob, int OtherCandidate
         var (note, pool, purged, error, erasure) = await factory.WithDbAsync(async db =>
         {
             var application = await db.Applications.Include(a => a.Candidate).SingleAsync(a => a.Id == otherApp);
-            var n = Note.Write(application.Candidate!, application, new FixedActor(adminId, "Avery Admin"), "Zephyr note on Olwen", DateTime.UtcNow);
+            var n = Note.Write(application.Candidate!, application, new FixedActor(adminId, "Avery Admin"), "Zephyr note " + suffix + " on Olwen", DateTime.UtcNow);
             db.Notes.Add(n);
             db.Scorecards.Add(Scorecard.Submit(application, new FixedActor(adminId, "Avery Admin"), InterviewType.PhoneScreen,
-                new Dictionary<string, int> { [Scorecard.DefaultAttributes[0]] = 3 }, Recommendation.Yes, "Zephyr scorecard", DateTime.UtcNow));
+                new Dictionary<string, int> { [Scorecard.DefaultAttributes[0]] = 3 }, Recommendation.Yes, "Zephyr scorecard " + suffix, DateTime.UtcNow));
             var p = TalentPool.Create("Matrix pool " + suffix, null, adminId, DateTime.UtcNow);
             p.Add([otherCandidate], adminId, DateTime.UtcNow);
             db.TalentPools.Add(p);
@@ -61,7 +64,7 @@ public sealed record MatrixFixture(int TeamJob, int OtherJob, int OtherCandidate
         });
         return new MatrixFixture(teamJob, otherJob, otherCandidate, otherCandidate2, otherApp,
             await factory.StageIdAsync(otherJob, "Offer"), await factory.StageIdAsync(otherJob, "Onsite interview"),
-            note, pool, purged, error, erasure, interviewerId);
+            note, pool, purged, error, erasure, interviewerId) { Suffix = suffix };
     }
 
     /// <summary>The value of a route parameter: the other job's entity the page is about (a hand-written table by page).</summary>

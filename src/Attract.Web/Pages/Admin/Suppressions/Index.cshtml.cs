@@ -25,8 +25,8 @@ public class IndexModel(AttractDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         var rows = await db.ErasureSuppressions.AsNoTracking()
-            .GroupBy(s => new { s.ErasureId, s.ErasedAtUtc, s.ErasedByName })
-            .Select(g => new Row(g.Key.ErasureId, g.Key.ErasedAtUtc, g.Key.ErasedByName,
+            .GroupBy(s => s.ErasureId)
+            .Select(g => new Row(g.Key, g.Min(s => s.ErasedAtUtc), g.Min(s => s.ErasedByName)!,
                 g.Count(s => s.Kind == SuppressionKinds.PersonUrn), g.Count(s => s.Kind == SuppressionKinds.Email), g.Count(s => s.Kind == SuppressionKinds.ProfileUrl)))
             .ToListAsync();
         Rows = rows.OrderByDescending(r => r.ErasedAtUtc).ToList();
