@@ -64,7 +64,8 @@ public sealed record MatrixFixture(int TeamJob, int OtherJob, int OtherCandidate
         });
         return new MatrixFixture(teamJob, otherJob, otherCandidate, otherCandidate2, otherApp,
             await factory.StageIdAsync(otherJob, "Offer"), await factory.StageIdAsync(otherJob, "Onsite interview"),
-            note, pool, purged, error, erasure, interviewerId) { Suffix = suffix };
+            note, pool, purged, error, erasure, interviewerId)
+        { Suffix = suffix };
     }
 
     /// <summary>The value of a route parameter: the other job's entity the page is about (a hand-written table by page).</summary>
