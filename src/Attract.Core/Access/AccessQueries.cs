@@ -1,4 +1,6 @@
+using Attract.Core.Auditing;
 using Attract.Core.Candidates;
+using Attract.Core.Data;
 using Attract.Core.Feedback;
 using Attract.Core.Jobs;
 using Attract.Core.Notes;
@@ -39,13 +41,32 @@ public static class AccessQueries
                     || s.Application.Job.Team.Any(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer))
                 : scorecards.Where(s => s.InterviewerId == viewer.UserId);
 
-    /// <summary>Notes are for the people who work on candidates: admins, recruiters and hiring managers.</summary>
+    /// <summary>
+    /// Notes are for the people who work on candidates: admins, recruiters and hiring managers. Outside admins, a note
+    /// about an application is visible only when that application's job is (a note on another job's application stays
+    /// with that job's team); a note on the candidate as a whole follows the candidate. Authors always see their own.
+    /// </summary>
     public static IQueryable<Note> VisibleTo(this IQueryable<Note> notes, Viewer viewer) =>
-        viewer.SeesAllCandidates
+        viewer.IsAdmin
             ? notes
-            : viewer.IsHiringManager
-                ? notes.Where(n => n.AuthorId == viewer.UserId || n.Candidate.Applications.Any(a => a.Job.Team.Any(t => t.UserId == viewer.UserId)))
+            : viewer.IsRecruiter || viewer.IsHiringManager
+                ? notes.Where(n => n.AuthorId == viewer.UserId
+                    || (n.ApplicationId == null
+                        ? viewer.IsRecruiter || n.Candidate.Applications.Any(a => a.Job.Team.Any(t => t.UserId == viewer.UserId))
+                        : n.Application!.Job.Team.Any(t => t.UserId == viewer.UserId)))
                 : notes.Where(n => n.AuthorId == viewer.UserId);
+
+    /// <summary>
+    /// Activity-log lines a viewer may read: admins all; others the lines of jobs they are on, and lines that belong to
+    /// no job (the candidate's own record) unless they are about an application of a job the viewer is not on.
+    /// </summary>
+    public static IQueryable<AuditEntry> VisibleTo(this IQueryable<AuditEntry> entries, Viewer viewer, AttractDbContext db) =>
+        viewer.IsAdmin
+            ? entries
+            : entries.Where(e => e.JobId != null
+                ? db.JobTeamMembers.Any(t => t.JobId == e.JobId && t.UserId == viewer.UserId)
+                : e.ApplicationId == null
+                    || db.Applications.Any(a => a.Id == e.ApplicationId && a.Job.Team.Any(t => t.UserId == viewer.UserId)));
 
     public static bool CanReadNotes(this Viewer viewer) => viewer.IsAdmin || viewer.IsRecruiter || viewer.IsHiringManager;
 

@@ -8,6 +8,7 @@ using Attract.Core.Notes;
 using Attract.Core.Outbox;
 using Attract.Core.Pipeline;
 using Attract.Core.Pools;
+using Attract.Core.Privacy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -58,6 +59,9 @@ public partial class AttractDbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Keyed hashes of erased candidates' identifiers, which LinkedIn pulls and exports must not re-create.</summary>
+    public DbSet<ErasureSuppression> ErasureSuppressions => Set<ErasureSuppression>();
 
     /// <summary>The user making changes through this context.</summary>
     public ICurrentActor Actor { get; } = actor ?? FixedActor.System;

@@ -116,11 +116,7 @@ public class Job : ITracked, IVersioned
 
     public JobStage AddStage(string name, StageKind kind = StageKind.Standard)
     {
-        name = name.Trim();
-        if (name.Length == 0)
-        {
-            throw new DomainException("A stage needs a name.");
-        }
+        name = CheckStageName(name);
         if (Stages.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
             throw new DomainException($"The job already has a stage named '{name}'.");
@@ -139,16 +135,26 @@ public class Job : ITracked, IVersioned
     public void RenameStage(int stageId, string name)
     {
         var stage = StageById(stageId);
-        name = name.Trim();
-        if (name.Length == 0)
-        {
-            throw new DomainException("A stage needs a name.");
-        }
+        name = CheckStageName(name);
         if (Stages.Any(s => s != stage && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
             throw new DomainException($"The job already has a stage named '{name}'.");
         }
         stage.Name = name;
+    }
+
+    private static string CheckStageName(string name)
+    {
+        name = name.Trim();
+        if (name.Length == 0)
+        {
+            throw new DomainException("A stage needs a name.");
+        }
+        if (name.Length > JobStage.MaxNameLength)
+        {
+            throw new DomainException($"A stage name can be at most {JobStage.MaxNameLength} characters.");
+        }
+        return name;
     }
 
     /// <summary>Moves a stage one place earlier (<paramref name="offset"/> -1) or later (+1).</summary>
@@ -199,8 +205,13 @@ public class Job : ITracked, IVersioned
         }
     }
 
-    public void RemoveTeamMember(string userId, TeamRole role) =>
-        Team.RemoveAll(t => t.UserId == userId && t.Role == role);
+    public void RemoveTeamMember(string userId, TeamRole role)
+    {
+        if (Team.RemoveAll(t => t.UserId == userId && t.Role == role) == 0)
+        {
+            throw new DomainException("That person is not on the hiring team in that role.");
+        }
+    }
 
     public bool IsOnTeam(string userId) => Team.Any(t => t.UserId == userId);
 

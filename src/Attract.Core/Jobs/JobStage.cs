@@ -5,6 +5,8 @@ namespace Attract.Core.Jobs;
 /// <summary>One step of a job's hiring process.</summary>
 public class JobStage : ITrackedChild
 {
+    public const int MaxNameLength = 100;
+
     public int Id { get; set; }
 
     public int JobId { get; set; }

@@ -39,6 +39,19 @@ public class LinkedInNotification : ILeasable
     public string? ClaimedBy { get; set; }
 
     public DateTime? ClaimedUntilUtc { get; set; }
+
+    public const string ErasedOutcome = "Details erased (GDPR).";
+
+    /// <summary>
+    /// GDPR erasure of the person it names: the member, the candidate and the outcome text (which carries their name)
+    /// go; the row stays, so a retried push with the same id is still recognised and ignored.
+    /// </summary>
+    public void ForgetPerson()
+    {
+        PersonUrn = null;
+        CandidateId = null;
+        Outcome = ErasedOutcome;
+    }
 }
 
 public enum LinkedInNotificationStatus

@@ -3,6 +3,9 @@ namespace Attract.Core.LinkedIn;
 /// <summary>A record LinkedIn rejected (per-entity error of a batch), kept until it is retried successfully.</summary>
 public class LinkedInSyncError
 {
+    /// <summary>The <see cref="EntityType"/> of a failed <c>manualMatchedMember</c> write (the entity is a candidate).</summary>
+    public const string ManualMatchedMember = nameof(ManualMatchedMember);
+
     public int Id { get; set; }
 
     public string EntityType { get; set; } = "";

@@ -116,6 +116,10 @@ public class JobApplication : ITracked, IVersioned
         {
             throw new DomainException("Choose a reason for the rejection.");
         }
+        if (reason.Trim().Length > RejectionReasons.MaxLength)
+        {
+            throw new DomainException($"A rejection reason can be at most {RejectionReasons.MaxLength} characters.");
+        }
         if (Status == ApplicationStatus.Rejected)
         {
             throw new DomainException("The application is already rejected.");
@@ -134,6 +138,25 @@ public class JobApplication : ITracked, IVersioned
         Status = ApplicationStatus.Active;
         RejectionReason = null;
         Record(StageMoveKind.Reopened, Stage, Stage, null, actor, nowUtc);
+    }
+
+    /// <summary>
+    /// GDPR erasure of the candidate: the application stays as an anonymous pipeline count with its stage history, but
+    /// without the candidate, and free-text rejection reasons (which may describe the person) become
+    /// <see cref="RejectionReasons.Other"/>, on the application and in its history. Needs <see cref="History"/> loaded.
+    /// </summary>
+    public void ForgetCandidate()
+    {
+        CandidateId = null;
+        Candidate = null;
+        if (RejectionReason is not null && !RejectionReasons.IsStandard(RejectionReason))
+        {
+            RejectionReason = RejectionReasons.Other;
+        }
+        foreach (var move in History.Where(m => m.Reason is not null && !RejectionReasons.IsStandard(m.Reason)))
+        {
+            move.Reason = RejectionReasons.Other;
+        }
     }
 
     private void Record(StageMoveKind kind, JobStage? from, JobStage to, string? reason, ICurrentActor actor, DateTime nowUtc)

@@ -12,6 +12,14 @@ public static class RejectionReasons
         "Withdrew",
         "Hired elsewhere",
         "Position filled",
-        "Other",
+        Other,
     ];
+
+    public const string Other = "Other";
+
+    /// <summary>The longest reason stored (the column's length); a longer one is refused.</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>True for one of <see cref="All"/>; anything else is free text (which erasure clears).</summary>
+    public static bool IsStandard(string? reason) => reason is not null && All.Contains(reason, StringComparer.Ordinal);
 }

@@ -27,6 +27,8 @@ public class TalentPool : IVersioned
 
     public List<TalentPoolMember> Members { get; set; } = [];
 
+    public const int MaxNameLength = 100;
+
     public static TalentPool Create(string name, string? description, string? createdById, DateTime nowUtc)
     {
         var pool = new TalentPool { CreatedById = createdById, Description = description, CreatedAtUtc = nowUtc, UpdatedAtUtc = nowUtc };
@@ -75,6 +77,10 @@ public class TalentPool : IVersioned
         if (name.Length == 0)
         {
             throw new DomainException("A pool needs a name.");
+        }
+        if (name.Length > MaxNameLength)
+        {
+            throw new DomainException($"A pool name can be at most {MaxNameLength} characters.");
         }
         Name = name;
     }

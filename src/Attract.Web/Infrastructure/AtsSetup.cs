@@ -12,6 +12,7 @@ public static class AtsSetup
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpContextActor>();
+        services.AddSingleton<ErasureSuppressionKeyring>();
         services.Configure<DemoCompanyOptions>(config.GetSection("Attract"));
         return services;
     }

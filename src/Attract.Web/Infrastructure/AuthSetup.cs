@@ -96,8 +96,10 @@ public static class AuthSetup
             });
         }
 
+        // Pages without their own policy need a signed-in user with an Attract role: a user without one gets 403
+        // everywhere except the pages that opt in with a bare [Authorize] (their own settings) and sign-out.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Recruiting, p => p.RequireRole(Roles.Admin, Roles.Recruiter))
             .AddPolicy(Policies.HiringTeam, p => p.RequireRole(Roles.Admin, Roles.Recruiter, Roles.HiringManager))

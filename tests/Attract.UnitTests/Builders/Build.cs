@@ -10,6 +10,9 @@ public static class Build
 {
     public static readonly DateTime Now = new(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>A suppression hasher with a fixed test key (the app's key is random and stored encrypted).</summary>
+    public static readonly Core.Privacy.SuppressionHasher Hasher = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
     public static Job Job(int number = 1042, string title = "Backend Engineer")
     {
         var job = Core.Jobs.Job.Create(number, title, "Engineering", Now);

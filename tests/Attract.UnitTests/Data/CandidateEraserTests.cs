@@ -2,8 +2,11 @@ using Attract.Core.Candidates;
 using Attract.Core.Common;
 using Attract.Core.Data;
 using Attract.Core.Feedback;
+using Attract.Core.LinkedIn;
 using Attract.Core.Notes;
+using Attract.Core.Pipeline;
 using Attract.Core.Pools;
+using Attract.Core.Privacy;
 using Attract.UnitTests.Builders;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +41,7 @@ public abstract class CandidateEraserTests(DatabaseProvider provider) : IAsyncLi
 
         await using (var db = _db.NewContext())
         {
-            await CandidateEraser.EraseAsync(db, candidateId);
+            await CandidateEraser.EraseAsync(db, candidateId, Build.Hasher);
             await db.SaveChangesAsync();
         }
 
@@ -58,6 +61,49 @@ public abstract class CandidateEraserTests(DatabaseProvider provider) : IAsyncLi
         Assert.Contains(rows, r => r.EntityType == TrackedTypes.Note && r.EntityId == noteId && r.Operation == ChangeOperation.Deleted);
         Assert.Contains(rows, r => r.EntityType == TrackedTypes.Feedback && r.EntityId == scorecardId && r.Operation == ChangeOperation.Deleted);
         Assert.Contains(rows, r => r.EntityType == TrackedTypes.Application && r.EntityId == applicationId && r.Operation == ChangeOperation.Updated);
+    }
+
+    [Fact]
+    public async Task Erase_LinkedInCandidate_RemovesPulledDataScrubsNotificationsAndSuppressesTheHashes()
+    {
+        const string Urn = "urn:li:person:erin1";
+        int candidateId, otherMail;
+        await using (var db = _db.NewContext())
+        {
+            var (_, candidate, application) = await Build.PipelineAsync(db, "Applied",
+                Build.Candidate("Erin", "Erasable", "erin@example.com", "https://www.linkedin.com/in/erin"));
+            candidate.LinkedInPersonUrn = Urn;
+            application.Reject("Erin said no", TestDb.Manager, Build.Now);
+            var other = new LinkedInInMail { ExternalId = "m2", SeatUrn = "s", ProspectUrn = "urn:li:person:other", Body = "Not Erin's" };
+            db.AddRange(
+                new LinkedInInMail { ExternalId = "m1", SeatUrn = "s", ProspectUrn = Urn, Body = "Hi Erin" },
+                other,
+                new LinkedInProspectNote { ExternalId = "n1", ProspectUrn = Urn, OwnerSeatUrn = "s", Note = "Erin is great" },
+                new LinkedInNotification { NotificationId = "r1", Type = "EXPORT_CANDIDATE_PROFILE", PersonUrn = Urn, CandidateId = candidate.Id, Outcome = "Erin Erasable added" },
+                new LinkedInPurgedExport { PersonUrn = Urn, CandidateId = candidate.Id, PurgedAtUtc = Build.Now });
+            await db.SaveChangesAsync();
+            (candidateId, otherMail) = (candidate.Id, other.Id);
+        }
+
+        await using (var db = _db.NewContext())
+        {
+            await CandidateEraser.EraseAsync(db, candidateId, Build.Hasher);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _db.NewContext();
+        Assert.Equal([otherMail], await check.Set<LinkedInInMail>().Select(m => m.Id).ToListAsync());
+        Assert.Empty(await check.Set<LinkedInProspectNote>().ToListAsync());
+        var notification = await check.Set<LinkedInNotification>().SingleAsync();
+        Assert.Equal((null, null, LinkedInNotification.ErasedOutcome), (notification.PersonUrn, notification.CandidateId, notification.Outcome));
+        var purged = await check.Set<LinkedInPurgedExport>().SingleAsync();
+        Assert.Equal((Build.Hasher.Hash(SuppressionKinds.PersonUrn, Urn), (int?)null), (purged.PersonUrn, purged.CandidateId));
+        Assert.NotNull(purged.HandledAtUtc);
+        Assert.Equal(RejectionReasons.Other, await check.Applications.Select(a => a.RejectionReason).SingleAsync());
+        var suppressed = await check.ErasureSuppressions.ToListAsync();
+        Assert.Equal([SuppressionKinds.Email, SuppressionKinds.PersonUrn, SuppressionKinds.ProfileUrl], suppressed.Select(s => s.Kind).Order());
+        Assert.Single(suppressed.Select(s => (s.ErasureId, s.ErasedAtUtc)).Distinct());
+        Assert.Contains(suppressed, s => s.Hash == Build.Hasher.Hash(SuppressionKinds.Email, "ERIN@example.com"));
     }
 
     [Fact]

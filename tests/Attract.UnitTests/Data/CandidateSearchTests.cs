@@ -212,7 +212,7 @@ public abstract class CandidateSearchTests(DatabaseProvider provider) : IAsyncLi
         await using (var db = _db.NewContext())
         {
             id = await db.Candidates.Where(c => c.FirstName == "Jane").Select(c => c.Id).SingleAsync();
-            await CandidateEraser.EraseAsync(db, id);
+            await CandidateEraser.EraseAsync(db, id, Build.Hasher);
             await db.SaveChangesAsync();
         }
 

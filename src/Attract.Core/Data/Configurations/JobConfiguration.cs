@@ -33,7 +33,7 @@ public sealed class JobStageConfiguration : IEntityTypeConfiguration<JobStage>
 {
     public void Configure(EntityTypeBuilder<JobStage> b)
     {
-        b.Property(s => s.Name).HasMaxLength(100);
+        b.Property(s => s.Name).HasMaxLength(JobStage.MaxNameLength);
         b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(s => new { s.JobId, s.Order });
         b.Ignore(s => s.IsProspect);

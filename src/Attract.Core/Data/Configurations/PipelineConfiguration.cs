@@ -12,7 +12,7 @@ public sealed class JobApplicationConfiguration : IEntityTypeConfiguration<JobAp
     {
         b.ToTable("Applications");
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(a => a.RejectionReason).HasMaxLength(200);
+        b.Property(a => a.RejectionReason).HasMaxLength(RejectionReasons.MaxLength);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasIndex(a => new { a.CandidateId, a.JobId }).IsUnique();
         b.HasIndex(a => new { a.JobId, a.StageId, a.Status });
@@ -30,7 +30,7 @@ public sealed class StageMoveConfiguration : IEntityTypeConfiguration<StageMove>
         b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(m => m.FromStageName).HasMaxLength(100);
         b.Property(m => m.ToStageName).HasMaxLength(100);
-        b.Property(m => m.Reason).HasMaxLength(200);
+        b.Property(m => m.Reason).HasMaxLength(RejectionReasons.MaxLength);
         b.Property(m => m.ByName).HasMaxLength(200);
         b.Property(m => m.ByUserId).HasMaxLength(450);
     }

@@ -38,7 +38,7 @@ public sealed class TalentPoolConfiguration : IEntityTypeConfiguration<TalentPoo
 {
     public void Configure(EntityTypeBuilder<TalentPool> b)
     {
-        b.Property(p => p.Name).HasMaxLength(100);
+        b.Property(p => p.Name).HasMaxLength(TalentPool.MaxNameLength);
         b.Property(p => p.Description).HasMaxLength(500);
         b.Property(p => p.CreatedById).HasMaxLength(450);
         b.Property(p => p.Version).IsConcurrencyToken();

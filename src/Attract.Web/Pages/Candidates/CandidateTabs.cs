@@ -97,7 +97,7 @@ public sealed class CandidateTabs(AttractDbContext db, Viewer viewer, int candid
                     .ToListAsync();
                 break;
             case "activity":
-                Activity = await db.AuditEntries.AsNoTracking().Where(a => a.CandidateId == candidateId)
+                Activity = await db.AuditEntries.AsNoTracking().VisibleTo(viewer, db).Where(a => a.CandidateId == candidateId)
                     .OrderByDescending(a => a.Id).Take(200)
                     .Select(a => new ActivityRow(a.AtUtc, a.ActorName, a.EntityType, a.Action, a.Description))
                     .ToListAsync();

@@ -10,7 +10,7 @@ namespace Attract.Web.Pages.Candidates;
 
 /// <summary>GDPR erasure (admins only): removes personal data, keeps anonymous pipeline counts.</summary>
 [Authorize(Policy = Policies.Admin)]
-public class EraseModel(AttractDbContext db) : PageModel
+public class EraseModel(AttractDbContext db, ErasureSuppressionKeyring keyring) : PageModel
 {
     public string Name { get; private set; } = "";
 
@@ -34,7 +34,7 @@ public class EraseModel(AttractDbContext db) : PageModel
         {
             return NotFound();
         }
-        await CandidateEraser.EraseAsync(db, id);
+        await CandidateEraser.EraseAsync(db, id, await keyring.GetHasherAsync(HttpContext.RequestAborted));
         await db.SaveChangesAsync();
         StatusMessage = $"Candidate #{id} was erased. Their pipeline counts remain, without personal data.";
         return RedirectToPage("./Index");

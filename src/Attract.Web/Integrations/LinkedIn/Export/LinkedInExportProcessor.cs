@@ -30,12 +30,17 @@ public sealed partial class LinkedInExportProcessor(
     ILinkedInExportsClient exports,
     ILinkedInSyncClient sync,
     IOptions<LinkedInIntegrationOptions> options,
+    ErasureSuppressionKeyring suppressions,
     TimeProvider clock,
     ILogger<LinkedInExportProcessor> logger)
 {
     public const string ExportType = "EXPORT_CANDIDATE_PROFILE";
     public const string Source = "LinkedIn Recruiter (1-click export)";
     public const int MaxAttempts = 5;
+
+    /// <summary>The refusal of an export whose every member was erased from Attract (the suppression list matched).</summary>
+    public const string SuppressedReason = "The exported LinkedIn member was erased from Attract at their request (GDPR erasure) and is not imported again. "
+        + "An administrator can lift the suppression under Admin settings → Erasure suppressions.";
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <summary>Processes every due export notification; returns how many were completed (processed, refused or failed).</summary>
@@ -158,10 +163,20 @@ public sealed partial class LinkedInExportProcessor(
         {
             return new ImportResult([]); // the lease expired and another instance took over
         }
-        notification.PersonUrn = first.Member;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var suppressed = await suppressions.LoadListAsync(scopedDb, ct);
+        var kept = exported.Where(e => !suppressed.ContainsAny(e.Member, [e.EmailAddress], e.PublicProfileUrl)).ToList();
+        notification.PersonUrn = kept.FirstOrDefault()?.Member;
         notification.JobCode = jobCode;
         notification.SeatUrn = seat;
-        var now = clock.GetUtcNow().UtcDateTime;
+        if (kept.Count == 0)
+        {
+            Complete(notification, LinkedInNotificationStatus.Refused, SuppressedReason, now);
+            await scopedDb.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            LogRefused(logger, notification.NotificationId, SuppressedReason);
+            return new ImportResult([]);
+        }
         var job = jobCode is null ? null : await scopedDb.Jobs.Include(j => j.Stages).Include(j => j.Team).ThenInclude(t => t.User)
             .FirstOrDefaultAsync(j => j.Code == jobCode, ct);
         var refusal = Check(jobCode, job, seat, link?.UserId, link?.Name);
@@ -177,7 +192,11 @@ public sealed partial class LinkedInExportProcessor(
         var prospect = job!.Stages.Single(s => s.IsProspect);
         var outcomes = new List<string>();
         var pending = new List<(Candidate Candidate, JobApplication? Application)>();
-        foreach (var e in exported)
+        if (kept.Count < exported.Count)
+        {
+            outcomes.Add($"{exported.Count - kept.Count} exported member(s) not imported: erased from Attract (suppressed).");
+        }
+        foreach (var e in kept)
         {
             var (candidate, how) = await FindOrCreateAsync(scopedDb, e, now, ct);
             var existing = candidate.Id == 0 ? null : await scopedDb.Applications
@@ -303,7 +322,7 @@ public sealed partial class LinkedInExportProcessor(
         }
     }
 
-    public const string ManualMatchErrorType = "ManualMatchedMember";
+    public const string ManualMatchErrorType = LinkedInSyncError.ManualMatchedMember;
     public const int MaxManualMatchAttempts = 10;
 
     /// <summary>Retries <c>manualMatchedMember</c> writes that failed earlier (kept as <see cref="LinkedInSyncError"/> rows).</summary>

@@ -1,5 +1,6 @@
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
+using Attract.Core.Privacy;
 using Attract.Web.Infrastructure;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public sealed partial class LinkedInPuller(
     ILinkedInProspectInteractionsClient prospects,
     LinkedInStubImporter stubs,
     AttractMetrics metrics,
+    ErasureSuppressionKeyring suppressions,
     IOptions<LinkedInIntegrationOptions> options,
     IOptions<LinkedInPullSettings> settings,
     TimeProvider clock,
@@ -67,6 +69,8 @@ public sealed partial class LinkedInPuller(
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var seats = await SeatsAsync(app, connection.ContractUrn, ct);
+        // Erased candidates stay erased: their InMails, notes and stub profiles are skipped (see CandidateEraser).
+        var suppressed = await suppressions.LoadListAsync(db, ct);
         int inmails = 0, notes = 0, stubCount = 0, errors = 0, pulled = 0;
         foreach (var seat in seats)
         {
@@ -95,13 +99,13 @@ public sealed partial class LinkedInPuller(
                     switch (kind)
                     {
                         case InMailKind:
-                            inmails += items = await PullInMailsAsync(app, seat, from, to, ct);
+                            inmails += items = await PullInMailsAsync(app, seat, from, to, suppressed, ct);
                             break;
                         case NotesKind:
-                            notes += items = await PullNotesAsync(app, connection.ContractUrn, seat, from, to, ct);
+                            notes += items = await PullNotesAsync(app, connection.ContractUrn, seat, from, to, suppressed, ct);
                             break;
                         default:
-                            stubCount += items = await stubs.ImportAsync(prospects.GetMailStubsAsync(app, connection.ContractUrn, seat, from, to, ct), ct);
+                            stubCount += items = await stubs.ImportAsync(prospects.GetMailStubsAsync(app, connection.ContractUrn, seat, from, to, ct), suppressed, ct);
                             break;
                     }
                     cursor.CursorUtc = now;
@@ -153,12 +157,13 @@ public sealed partial class LinkedInPuller(
         return seats.Concat(mapped).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    private async Task<int> PullInMailsAsync(LinkedInAppCredentials app, string seat, DateTime from, DateTime to, CancellationToken ct)
+    private async Task<int> PullInMailsAsync(LinkedInAppCredentials app, string seat, DateTime from, DateTime to,
+        SuppressionList suppressed, CancellationToken ct)
     {
         var count = 0;
         await foreach (var e in prospects.GetConversationEventsAsync(app, seat, from, to, ct))
         {
-            if (e.Id.Length == 0 || e.Prospect is null)
+            if (e.Id.Length == 0 || e.Prospect is null || suppressed.ContainsUrn(e.Prospect))
             {
                 continue;
             }
@@ -176,12 +181,13 @@ public sealed partial class LinkedInPuller(
         return count;
     }
 
-    private async Task<int> PullNotesAsync(LinkedInAppCredentials app, string contract, string seat, DateTime from, DateTime to, CancellationToken ct)
+    private async Task<int> PullNotesAsync(LinkedInAppCredentials app, string contract, string seat, DateTime from, DateTime to,
+        SuppressionList suppressed, CancellationToken ct)
     {
         var count = 0;
         await foreach (var n in prospects.GetProspectNotesAsync(app, contract, seat, from, to, ct))
         {
-            if (n.Id.Length == 0 || n.Prospect is null)
+            if (n.Id.Length == 0 || n.Prospect is null || suppressed.ContainsUrn(n.Prospect))
             {
                 continue;
             }

@@ -12,7 +12,8 @@ namespace Attract.Web.Integrations.LinkedIn.Pulls;
 /// purged member as a <see cref="LinkedInPurgedExport"/> row, flagging the Attract candidate it matches (by person URN).
 /// The admin then decides on erasure on Admin → LinkedIn → Purged exports.
 /// </summary>
-public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector connector, ILinkedInExportsClient exports, AttractMetrics metrics, IOptions<LinkedInPullSettings> settings, TimeProvider clock)
+public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector connector, ILinkedInExportsClient exports, AttractMetrics metrics,
+    ErasureSuppressionKeyring suppressions, IOptions<LinkedInPullSettings> settings, TimeProvider clock)
 {
     /// <summary>The <c>kind</c> tag of its runs in <c>attract.linkedin.pull.runs</c>.</summary>
     public const string PurgedExportsKind = "purged_exports";
@@ -39,11 +40,13 @@ public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector c
             return "Not due yet.";
         }
         var added = 0;
+        var suppressed = await suppressions.LoadListAsync(db, ct);
         try
         {
             await foreach (var purged in exports.GetPurgedExportedCandidatesAsync(app, connection.OrganizationUrn, ct))
             {
-                if (string.IsNullOrWhiteSpace(purged.Member))
+                // an erased member is already gone from Attract: nothing to decide, and nothing of theirs is recorded again
+                if (string.IsNullOrWhiteSpace(purged.Member) || suppressed.ContainsUrn(purged.Member))
                 {
                     continue;
                 }

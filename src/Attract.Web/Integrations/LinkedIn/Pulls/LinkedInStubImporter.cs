@@ -1,6 +1,7 @@
 using Attract.Core.Candidates;
 using Attract.Core.Data;
 using Attract.Core.Pools;
+using Attract.Core.Privacy;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,19 +10,20 @@ namespace Attract.Web.Integrations.LinkedIn.Pulls;
 /// <summary>
 /// Turns <c>mailStubs</c> (members who accepted an InMail and shared their profile) into candidates of the system
 /// <b>LinkedIn</b> talent pool. An existing candidate (same person URN, then same email) is linked and added to the pool,
-/// never duplicated. Changes are left to the caller's SaveChanges.
+/// never duplicated; an erased member (suppressed) is never re-created. Changes are left to the caller's SaveChanges.
 /// </summary>
 public sealed class LinkedInStubImporter(AttractDbContext db)
 {
     public const string Source = "LinkedIn Recruiter (InMail)";
 
-    public async Task<int> ImportAsync(IAsyncEnumerable<MailStub> stubs, CancellationToken ct)
+    /// <summary>Imports the stubs; a member who was erased (<paramref name="suppressed"/> by URN or email) is skipped.</summary>
+    public async Task<int> ImportAsync(IAsyncEnumerable<MailStub> stubs, SuppressionList suppressed, CancellationToken ct)
     {
         var count = 0;
         var pool = await db.TalentPools.Include(p => p.Members).FirstAsync(p => p.Id == TalentPool.LinkedInPoolId, ct);
         await foreach (var stub in stubs.WithCancellation(ct))
         {
-            if (string.IsNullOrWhiteSpace(stub.Member))
+            if (string.IsNullOrWhiteSpace(stub.Member) || suppressed.ContainsAny(stub.Member, [stub.EmailAddress]))
             {
                 continue;
             }

@@ -212,9 +212,10 @@ public sealed class LinkedInSyncDrainTests : IDisposable
         await DrainAsync(_factory);
         Assert.Equal(1, _linkedIn.Count("applications", Id(application)));
 
+        var hasher = await _factory.Services.GetRequiredService<Attract.Web.Infrastructure.ErasureSuppressionKeyring>().GetHasherAsync();
         await _factory.WithDbAsync(async db =>
         {
-            await CandidateEraser.EraseAsync(db, candidate);
+            await CandidateEraser.EraseAsync(db, candidate, hasher);
             return await db.SaveChangesAsync();
         });
         await DrainAsync(_factory);

@@ -16,7 +16,7 @@ namespace Attract.Web.Pages.Admin.LinkedIn.Purged;
 /// may erase them (the ATS core's GDPR erasure; its outbox delete rows remove the candidate from LinkedIn too).
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public class IndexModel(AttractDbContext db, LinkedInPurgePoller poller) : PageModel
+public class IndexModel(AttractDbContext db, LinkedInPurgePoller poller, ErasureSuppressionKeyring keyring) : PageModel
 {
     public record Row(int Id, string PersonUrn, DateTime PurgedAtUtc, int? CandidateId, string? CandidateName, DateTime? HandledAtUtc);
 
@@ -57,13 +57,15 @@ public class IndexModel(AttractDbContext db, LinkedInPurgePoller poller) : PageM
         }
         try
         {
-            await CandidateEraser.EraseAsync(db, candidateId, HttpContext.RequestAborted);
+            await CandidateEraser.EraseAsync(db, candidateId, await keyring.GetHasherAsync(HttpContext.RequestAborted), HttpContext.RequestAborted);
         }
         catch (DomainException ex)
         {
             TempData["ErrorMessage"] = ex.Message;
             return RedirectToPage();
         }
+        // The erasure removes this row with the rest of the person's LinkedIn data, and the suppression entry keeps the
+        // poller from recording them again.
         row.HandledAtUtc = db.UtcNow;
         await db.SaveChangesAsync();
         StatusMessage = $"Candidate #{candidateId} was erased; LinkedIn is told to delete them on the next sync.";

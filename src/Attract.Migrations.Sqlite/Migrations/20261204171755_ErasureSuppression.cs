@@ -1,0 +1,66 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Attract.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ErasureSuppression : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ErasureSuppressionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeyProtected = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasureSuppressionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ErasureSuppressions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ErasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    ErasedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ErasedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ErasedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasureSuppressions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ErasureSuppressions_ErasureId_Kind",
+                table: "ErasureSuppressions",
+                columns: new[] { "ErasureId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ErasureSuppressions_Hash",
+                table: "ErasureSuppressions",
+                column: "Hash");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ErasureSuppressionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ErasureSuppressions");
+        }
+    }
+}
