@@ -69,6 +69,14 @@ export ATTRACT_TEST_POSTGRES
 trap 'scripts/postgres-test-server.sh stop "$ATTRACT_TEST_POSTGRES_DIR"' EXIT
 echo "PostgreSQL $(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1 | cut -d/ -f5) up in $(( $(date +%s) - PG_STARTED )) s: $ATTRACT_TEST_POSTGRES"
 
+step "Migrations: the idempotent PostgreSQL script runs on an empty database, twice"
+PSQL=("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql" -h 127.0.0.1 -p "$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$ATTRACT_TEST_POSTGRES")" -U postgres -v ON_ERROR_STOP=1 -q)
+"${PSQL[@]}" -d postgres -c "CREATE DATABASE attract_idempotent_script"
+"${PSQL[@]}" -d attract_idempotent_script -f "$RESULTS/postgresql-idempotent.sql" >/dev/null
+"${PSQL[@]}" -d attract_idempotent_script -f "$RESULTS/postgresql-idempotent.sql" >/dev/null
+echo "applied twice; $("${PSQL[@]}" -d attract_idempotent_script -tAc 'SELECT count(*) FROM "__EFMigrationsHistory"') migrations, $("${PSQL[@]}" -d attract_idempotent_script -tAc "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'qrtz%'") Quartz tables"
+"${PSQL[@]}" -d postgres -c "DROP DATABASE attract_idempotent_script"
+
 step "Tests"
 rm -rf "$RESULTS"/*.trx "$RESULTS"/trx
 # One test project at a time: the browser and integration suites each host Attract, the simulator and

@@ -769,8 +769,9 @@ namespace Attract.Migrations.PostgreSql.Migrations
                 values: new object[] { 1, new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), null, "Candidates from LinkedIn Recruiter, filled by the LinkedIn integration.", true, "LinkedIn", new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), new Guid("0b9f4a3c-5d0e-4c61-9a57-1d1c6f0e0001") });
 
             // Written by hand: the seeded row took Id 1 explicitly, which a PostgreSQL identity does not notice (SQL Server
-            // and SQLite move past it), so the first pool created in Attract would collide with it.
-            migrationBuilder.Sql("SELECT setval(pg_get_serial_sequence('\"TalentPools\"', 'Id'), (SELECT MAX(\"Id\") FROM \"TalentPools\"));");
+            // and SQLite move past it), so the first pool created in Attract would collide with it. A statement, not a
+            // SELECT setval(…): the idempotent script runs it inside a DO block, where a SELECT's result has nowhere to go.
+            migrationBuilder.Sql("ALTER TABLE \"TalentPools\" ALTER COLUMN \"Id\" RESTART WITH 2;");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_CandidateId_JobId",
