@@ -99,6 +99,23 @@ public static class SecurityTestData
         return text.ToString();
     }
 
+    /// <summary>True when any column of any table holds <paramref name="text"/> (case-sensitive).</summary>
+    public static bool ContainsText(this AttractFactory factory, string text)
+    {
+        using var connection = factory.OpenDatabase();
+        foreach (var (table, columns) in Tables(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT 1 FROM \"{table}\" WHERE {string.Join(" OR ", columns.Select(c => $"instr(CAST(\"{c}\" AS TEXT), $t) > 0"))} LIMIT 1";
+            command.Parameters.AddWithValue("$t", text);
+            if (command.ExecuteScalar() is not null)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The lines that differ between two snapshots (for failure messages).</summary>
     public static string Diff(string before, string after)
     {

@@ -156,6 +156,8 @@ public sealed partial class LinkedInExportProcessor(
             .Select(l => new { l.UserId, Name = db.Users.Where(u => u.Id == l.UserId).Select(u => u.DisplayName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
         var actor = link is null ? FixedActor.System : new FixedActor(link.UserId, $"{link.Name} (LinkedIn export)");
+        // read before the transaction: the first read may store the suppression key, which SQLite can't do beside an open write transaction
+        var suppressed = await suppressions.LoadListAsync(db, ct);
         await using var scopedDb = new AttractDbContext(dbOptions, actor, clock);
         await using var tx = await scopedDb.Database.BeginTransactionAsync(ct);
         var notification = await scopedDb.Set<LinkedInNotification>().SingleAsync(n => n.Id == notificationId, ct);
@@ -164,7 +166,6 @@ public sealed partial class LinkedInExportProcessor(
             return new ImportResult([]); // the lease expired and another instance took over
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var suppressed = await suppressions.LoadListAsync(scopedDb, ct);
         var kept = exported.Where(e => !suppressed.ContainsAny(e.Member, [e.EmailAddress], e.PublicProfileUrl)).ToList();
         notification.PersonUrn = kept.FirstOrDefault()?.Member;
         notification.JobCode = jobCode;
