@@ -16,13 +16,14 @@ namespace Attract.IntegrationTests.Security;
 /// <summary>1-click exports of an erased (suppressed) person: refused with the reason, or skipped within a batch, matched by URN, email or profile URL.</summary>
 public sealed class ExportSuppressionTests : IDisposable
 {
-    private readonly Mock<ILinkedInRecruiterClient> _linkedIn = new();
+    private readonly Mock<ILinkedInExportsClient> _linkedIn = new();
+    private readonly Mock<ILinkedInSyncClient> _sync = new();
     private readonly AttractFactory _factory;
 
     public ExportSuppressionTests()
     {
-        _factory = CreateFactory(_linkedIn.Object);
-        _linkedIn.Setup(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()))
+        _factory = CreateFactory(_linkedIn.Object, s => s.AddSingleton(_sync.Object));
+        _sync.Setup(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new BatchResult<AtsCandidateKey>(new Dictionary<AtsCandidateKey, int>(), []));
     }
 
