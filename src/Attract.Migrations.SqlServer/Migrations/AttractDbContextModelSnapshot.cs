@@ -1366,7 +1366,7 @@ namespace Attract.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("ErasureSuppressionKeys");
+                    b.ToTable("ErasureSuppressionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -1312,7 +1312,7 @@ namespace Attract.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("ErasureSuppressionKeys");
+                    b.ToTable("ErasureSuppressionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -8,7 +8,7 @@ public sealed class NoRoleAccessTests : IDisposable
 {
     private static readonly HashSet<string> PublicPages = ["/Account/Login", "/Account/Logout", "/Error", "/Status"];
 
-    private static readonly HashSet<string> OwnSettings = ["/Settings/LinkedIn/Index", "/Settings/LinkedIn/Callback"];
+    private static readonly HashSet<string> OwnSettings = ["/Settings/LinkedIn/Index", "/Settings/LinkedIn/Callback", "/Settings/Password/Index"];
 
     private readonly AttractFactory _factory = new();
 

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Attract.Migrations.Sqlite.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// Attract's whole schema, squashed into one migration before the first release (ADR 0001). The Quartz.NET job
+    /// store's tables follow in <c>QuartzSchema</c> on the server providers (ADR 0004).
+    /// </summary>
     public partial class Initial : Migration
     {
         /// <inheritdoc />
@@ -114,6 +117,37 @@ namespace Attract.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ErasureSuppressionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeyProtected = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasureSuppressionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ErasureSuppressions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ErasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    ErasedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ErasedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ErasedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasureSuppressions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -870,6 +904,16 @@ namespace Attract.Migrations.Sqlite.Migrations
                 column: "CandidateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ErasureSuppressions_ErasureId_Kind",
+                table: "ErasureSuppressions",
+                columns: new[] { "ErasureId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ErasureSuppressions_Hash",
+                table: "ErasureSuppressions",
+                column: "Hash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Jobs_Code",
                 table: "Jobs",
                 column: "Code",
@@ -1071,6 +1115,12 @@ namespace Attract.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ErasureSuppressionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ErasureSuppressions");
 
             migrationBuilder.DropTable(
                 name: "JobTeamMembers");

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Attract.Migrations.SqlServer.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// Attract's whole schema, squashed into one migration before the first release (ADR 0001). The Quartz.NET job
+    /// store's tables follow in <c>QuartzSchema</c> (ADR 0004).
+    /// </summary>
     public partial class Initial : Migration
     {
         /// <inheritdoc />
@@ -114,6 +117,37 @@ namespace Attract.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ErasureSuppressionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    KeyProtected = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasureSuppressionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ErasureSuppressions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ErasureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Hash = table.Column<string>(type: "char(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    ErasedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ErasedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ErasedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasureSuppressions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -873,6 +907,16 @@ namespace Attract.Migrations.SqlServer.Migrations
                 column: "CandidateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ErasureSuppressions_ErasureId_Kind",
+                table: "ErasureSuppressions",
+                columns: new[] { "ErasureId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ErasureSuppressions_Hash",
+                table: "ErasureSuppressions",
+                column: "Hash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Jobs_Code",
                 table: "Jobs",
                 column: "Code",
@@ -1074,6 +1118,12 @@ namespace Attract.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ErasureSuppressionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ErasureSuppressions");
 
             migrationBuilder.DropTable(
                 name: "JobTeamMembers");

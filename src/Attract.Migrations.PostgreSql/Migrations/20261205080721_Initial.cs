@@ -7,7 +7,10 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Attract.Migrations.PostgreSql.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// Attract's whole schema, squashed into one migration before the first release (ADR 0001). The Quartz.NET job
+    /// store's tables follow in <c>QuartzSchema</c> (ADR 0004).
+    /// </summary>
     public partial class Initial : Migration
     {
         /// <inheritdoc />
@@ -116,6 +119,37 @@ namespace Attract.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ErasureSuppressionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    KeyProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasureSuppressionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ErasureSuppressions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ErasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Hash = table.Column<string>(type: "character(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    ErasedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ErasedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ErasedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasureSuppressions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -877,6 +911,16 @@ namespace Attract.Migrations.PostgreSql.Migrations
                 column: "CandidateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ErasureSuppressions_ErasureId_Kind",
+                table: "ErasureSuppressions",
+                columns: new[] { "ErasureId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ErasureSuppressions_Hash",
+                table: "ErasureSuppressions",
+                column: "Hash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Jobs_Code",
                 table: "Jobs",
                 column: "Code",
@@ -1078,6 +1122,12 @@ namespace Attract.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ErasureSuppressionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ErasureSuppressions");
 
             migrationBuilder.DropTable(
                 name: "JobTeamMembers");
