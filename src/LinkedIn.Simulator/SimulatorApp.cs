@@ -1,4 +1,12 @@
-using System.Diagnostics;
+using LinkedIn.Simulator.Api.Integrations;
+using LinkedIn.Simulator.Api.OAuth;
+using LinkedIn.Simulator.Api.Provisioning;
+using LinkedIn.Simulator.Api.Pulls;
+using LinkedIn.Simulator.Api.Sync;
+using LinkedIn.Simulator.Control;
+using LinkedIn.Simulator.Hosting;
+using LinkedIn.Simulator.Screens;
+using LinkedIn.Simulator.Screens.Widgets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -34,87 +42,50 @@ public static class SimulatorApp
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         }
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(_ => new Sim(options));
+        builder.Services.AddSingleton(_ => new Simulation(options));
         builder.Services.AddSingleton<PushDispatcher>();
-        builder.Services.AddSingleton<SimActions>();
+        builder.Services.AddSingleton<MemberActions>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        var sim = app.Services.GetRequiredService<Sim>();
+        var simulation = app.Services.GetRequiredService<Simulation>();
         var pushes = app.Services.GetRequiredService<PushDispatcher>();
-        var actions = app.Services.GetRequiredService<SimActions>();
-        app.Lifetime.ApplicationStopped.Register(() => sim.Store.Dispose());
+        var actions = app.Services.GetRequiredService<MemberActions>();
+        app.Lifetime.ApplicationStopped.Register(() => simulation.State.Dispose());
 
-        app.Use(async (ctx, next) =>
-        {
-            // Rest.li query tunneling: POST + X-HTTP-Method-Override + form-encoded query in the body.
-            var over = ctx.Request.Headers["X-HTTP-Method-Override"].ToString();
-            if (HttpMethods.IsPost(ctx.Request.Method) && (HttpMethods.IsGet(over) || HttpMethods.IsDelete(over)) && ctx.Request.HasFormContentType)
-            {
-                using var reader = new StreamReader(ctx.Request.Body);
-                var form = await reader.ReadToEndAsync(ctx.RequestAborted);
-                var qs = ctx.Request.QueryString.Value;
-                ctx.Request.QueryString = new QueryString("?" + (string.IsNullOrEmpty(qs) ? "" : qs.TrimStart('?') + "&") + form);
-                ctx.Request.Method = over.ToUpperInvariant();
-                ctx.Request.ContentType = null;
-                ctx.Request.ContentLength = 0;
-                ctx.Request.Body = Stream.Null;
-            }
-            await next(ctx);
-        });
+        RequestPipeline.UseQueryTunneling(app);
         app.UseRouting();
-        app.Use(async (ctx, next) =>
-        {
-            var path = ctx.Request.Path;
-            var api = path.StartsWithSegments("/v2") || path.StartsWithSegments("/rest");
-            if (!api && !path.StartsWithSegments("/oauth/v2/accessToken"))
-            {
-                await next(ctx);
-                return;
-            }
-            var sw = Stopwatch.StartNew();
-            try
-            {
-                var f = sim.Faults;
-                if (api && f.LatencyMs > 0)
-                {
-                    await Task.Delay(f.LatencyMs, ctx.RequestAborted);
-                }
-                if (api && f.ErrorRate > 0 && Random.Shared.NextDouble() < f.ErrorRate)
-                {
-                    await RestLi.Error(500, "INTERNAL_ERROR", "Injected fault").ExecuteAsync(ctx);
-                }
-                else if (api && f.TooManyRequestsRate > 0 && Random.Shared.NextDouble() < f.TooManyRequestsRate)
-                {
-                    ctx.Response.Headers.RetryAfter = "1";
-                    await RestLi.Error(429, "TOO_MANY_REQUESTS", "Injected throttling").ExecuteAsync(ctx);
-                }
-                else
-                {
-                    await next(ctx);
-                }
-            }
-            catch (Exception ex) when (!ctx.Response.HasStarted && ex is not OperationCanceledException)
-            {
-                // Unexpected JSON shapes (e.g. a string where an object belongs) surface as InvalidOperationException from JsonNode.
-                var bad = ex is InvalidOperationException or FormatException or System.Text.Json.JsonException or InvalidCastException;
-                ctx.Response.Clear();
-                await (bad ? RestLi.BadRequest("Malformed request: " + ex.Message) : RestLi.Error(500, "INTERNAL_ERROR", ex.Message)).ExecuteAsync(ctx);
-            }
-            finally
-            {
-                sim.LogRequest(ctx, ctx.Items.TryGetValue("sim.clientId", out var c) ? c as string : null, sw.ElapsedMilliseconds);
-            }
-        });
-
-        OAuthEndpoints.Map(app, sim);
-        ApiEndpoints.Map(app, sim);
-        SyncEndpoints.Map(app, sim);
-        PullEndpoints.Map(app, sim);
-        Screens.Map(app, sim, actions);
-        Widgets.Map(app, sim, actions);
-        Control.Map(app, sim, actions, pushes);
+        RequestPipeline.UseFaultsAndRequestLog(app, simulation);
+        MapRooms(app, simulation, actions, pushes);
         return app;
+    }
+
+    /// <summary>Every room's routes; a route lives in the room its URL names (see docs/linkedin/simulator.md).</summary>
+    private static void MapRooms(WebApplication app, Simulation simulation, MemberActions actions, PushDispatcher pushes)
+    {
+        LoginScreen.Map(app, simulation);
+        AuthorizationEndpoint.Map(app, simulation);
+        TokenEndpoint.Map(app, simulation);
+        MemberEndpoints.Map(app, simulation);
+        ProvisionedApplicationsEndpoints.Map(app, simulation);
+        AtsIntegrationsEndpoints.Map(app, simulation);
+        IntegrationConfigurationsEndpoint.Map(app, simulation);
+        SyncRoutes.Map(app, simulation);
+        ExportPullEndpoints.Map(app, simulation);
+        ProspectPullEndpoints.Map(app, simulation);
+        SearchScreen.Map(app, simulation);
+        ProfileScreen.Map(app, simulation, actions);
+        ProfileActions.Map(app, simulation, actions);
+        ProjectsScreen.Map(app, simulation);
+        AdminAtsScreen.Map(app, simulation, actions);
+        MessagingScreen.Map(app, simulation);
+        ConversationScreen.Map(app, simulation, actions);
+        InJsScript.Map(app);
+        AtsIntegrationWidget.Map(app, simulation, actions);
+        HcmWidget.Map(app, simulation);
+        ControlPages.Map(app, simulation);
+        ControlSettingsRoutes.Map(app, simulation);
+        ControlShortcutRoutes.Map(app, simulation, actions, pushes);
     }
 
     /// <summary>The first address the started app listens on (resolves port 0), e.g. "http://127.0.0.1:53412".</summary>

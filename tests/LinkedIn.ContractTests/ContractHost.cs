@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Attract.Testing;
 using LinkedIn.Simulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,30 +30,28 @@ public sealed class ContractHost : IAsyncDisposable
 
     public static readonly string[] OrgTypes = [AtsIntegrationTypes.InAtsIndicator, AtsIntegrationTypes.OneClickExport, AtsIntegrationTypes.ProfilePlugin];
 
-    private readonly string _dir;
     private string? _adminCookie;
 
-    private ContractHost(string dir, WebApplication app, SimulatorOptions options, ServiceProvider services, CapturingLoggerProvider logs)
+    private ContractHost(SimulatorTestHost simulator, ServiceProvider services, CapturingLoggerProvider logs)
     {
-        _dir = dir;
+        Simulator = simulator;
         Logs = logs;
-        App = app;
-        Options = options;
         Services = services;
-        BaseAddress = SimulatorApp.GetBaseAddress(app);
-        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }) { BaseAddress = new Uri(BaseAddress) };
     }
 
-    public WebApplication App { get; }
+    /// <summary>The running simulator (the same host the simulator tests use).</summary>
+    public SimulatorTestHost Simulator { get; }
 
-    public SimulatorOptions Options { get; }
+    public WebApplication App => Simulator.App;
+
+    public SimulatorOptions Options => Simulator.Options;
 
     public ServiceProvider Services { get; }
 
-    public string BaseAddress { get; }
+    public string BaseAddress => Simulator.BaseAddress;
 
     /// <summary>Raw HTTP to the simulator's screens and control endpoints (never used to check client behaviour).</summary>
-    public HttpClient Http { get; }
+    public HttpClient Http => Simulator.Http;
 
     public CapturingLoggerProvider Logs { get; }
 
@@ -80,20 +79,9 @@ public sealed class ContractHost : IAsyncDisposable
 
     public static async Task<ContractHost> StartAsync(Action<LinkedInRecruiterOptions>? client = null, Action<SimulatorOptions>? simulator = null)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "li-contract-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var options = new SimulatorOptions
-        {
-            Urls = "http://127.0.0.1:0",
-            DatabasePath = Path.Combine(dir, "sim.db"),
-            ConsoleLogging = false,
-            PushRetryBaseDelay = TimeSpan.FromMilliseconds(50),
-            PushTimeout = TimeSpan.FromSeconds(5),
-        };
-        simulator?.Invoke(options);
-        var app = SimulatorApp.Build(options);
-        await app.StartAsync();
-        var baseAddress = SimulatorApp.GetBaseAddress(app);
+        var simulatorHost = await SimulatorTestHost.StartAsync(simulator);
+        var options = simulatorHost.Options;
+        var baseAddress = simulatorHost.BaseAddress;
 
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
@@ -113,25 +101,13 @@ public sealed class ContractHost : IAsyncDisposable
             client?.Invoke(o);
         });
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        return new ContractHost(dir, app, options, provider, logs);
+        return new ContractHost(simulatorHost, provider, logs);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
         await Services.DisposeAsync();
-        await App.StopAsync();
-        await App.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dir, true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        await Simulator.DisposeAsync();
     }
 
     // ---- provisioning (through the client) ----

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Attract.Testing;
 using Microsoft.AspNetCore.Builder;
 
 namespace LinkedIn.Simulator.Tests;
@@ -13,17 +14,18 @@ public sealed class SimHost : IAsyncDisposable
     public const string Global = "urn:li:contract:7001";
     public const string Emea = "urn:li:contract:7002";
 
-    private readonly string _dir;
-    public WebApplication App { get; private set; } = null!;
-    public string BaseAddress { get; private set; } = "";
-    public HttpClient Http { get; private set; } = null!;
-    public SimulatorOptions Options { get; }
+    private SimHost(SimulatorTestHost simulator) => Simulator = simulator;
 
-    private SimHost(SimulatorOptions options, string dir)
-    {
-        Options = options;
-        _dir = dir;
-    }
+    /// <summary>The running simulator (shared with the contract tests).</summary>
+    public SimulatorTestHost Simulator { get; }
+
+    public WebApplication App => Simulator.App;
+
+    public string BaseAddress => Simulator.BaseAddress;
+
+    public HttpClient Http => Simulator.Http;
+
+    public SimulatorOptions Options => Simulator.Options;
 
     /// <summary>A currently free loopback TCP port (for hosts that must use the name "localhost", which Kestrel cannot bind to port 0).</summary>
     public static int FreePort()
@@ -35,55 +37,20 @@ public sealed class SimHost : IAsyncDisposable
         return port;
     }
 
-    public static async Task<SimHost> StartAsync(Action<SimulatorOptions>? tweak = null, string? dbPath = null)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "li-sim-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var o = new SimulatorOptions
-        {
-            Urls = "http://127.0.0.1:0",
-            DatabasePath = dbPath ?? Path.Combine(dir, "sim.db"),
-            ConsoleLogging = false,
-            NotifyPartnerDelay = TimeSpan.FromSeconds(2),
-            PushRetryBaseDelay = TimeSpan.FromMilliseconds(50),
-            PushTimeout = TimeSpan.FromSeconds(5),
-        };
-        tweak?.Invoke(o);
-        var h = new SimHost(o, dir);
-        await h.StartAppAsync();
-        return h;
-    }
-
-    private async Task StartAppAsync()
-    {
-        App = SimulatorApp.Build(Options);
-        await App.StartAsync();
-        BaseAddress = SimulatorApp.GetBaseAddress(App);
-        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }) { BaseAddress = new Uri(BaseAddress) };
-    }
+    /// <summary>A simulator whose "Notify partner" delay is 2 s (so that tests see it), adjusted by <paramref name="tweak"/>.</summary>
+    public static async Task<SimHost> StartAsync(Action<SimulatorOptions>? tweak = null, string? dbPath = null) =>
+        new(await SimulatorTestHost.StartAsync(
+            o =>
+            {
+                o.NotifyPartnerDelay = TimeSpan.FromSeconds(2);
+                tweak?.Invoke(o);
+            },
+            dbPath));
 
     /// <summary>Stops and starts the same simulator (same SQLite file, new port).</summary>
-    public async Task RestartAsync()
-    {
-        Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-        await StartAppAsync();
-    }
+    public Task RestartAsync() => Simulator.RestartAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dir, true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => Simulator.DisposeAsync();
 
     public sealed record Resp(HttpStatusCode Status, string Body, HttpResponseHeaders Headers, HttpContentHeaders? ContentHeaders)
     {
@@ -220,6 +187,17 @@ public sealed class SimHost : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Redirect, r.Status);
         var set = r.Headers.GetValues("Set-Cookie").First();
         return set.Split(';')[0];
+    }
+
+    /// <summary>Sets one configuration (e.g. CALLBACK_URL) of the child's org-level integration of <paramref name="type"/>.</summary>
+    public async Task SetConfigurationAsync(Child c, string type, string id, string value)
+    {
+        var key = $"integrationContext={Enc(Org)}&integrationType={type}&tenantType=RECRUITER&dataProvider=ATS";
+        var r = await SendAsync(HttpMethod.Put, $"/v2/atsIntegrations/{key}/configurations?ids={id}", c.Token, new JsonObject
+        {
+            ["entities"] = new JsonObject { [id] = new JsonObject { ["configurationValue"] = new JsonObject { ["string"] = value } } },
+        }, "batch_update");
+        Assert.Empty(r.Json["errors"]!.AsObject());
     }
 
     public static string Enc(string s) => Uri.EscapeDataString(s);
