@@ -114,6 +114,7 @@ public static class SimulatorApp
         Screens.Map(app, sim, actions);
         Widgets.Map(app, sim, actions);
         Control.Map(app, sim, actions, pushes);
+        SoakProbe.Map(app, sim);
         return app;
     }
 

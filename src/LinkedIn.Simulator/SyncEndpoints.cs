@@ -533,6 +533,7 @@ internal static partial class SyncEndpoints
                         continue;
                     }
                     var existing = sim.Store.Entities.Get(storeKey);
+                    SoakProbe.ObserveUpsert(sim, existing, entity);
                     var rec = new EntityRec
                     {
                         Resource = def.Name,
