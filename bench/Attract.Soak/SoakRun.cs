@@ -49,7 +49,7 @@ public static class SoakRun
 
         var ports = Enumerable.Range(0, Instances).Select(_ => SoakProcess.FreePort()).ToList();
         // Pushes (status changes, exports) go to the first instance's URL: LinkedIn knows one callback URL, which in
-        // production is the load balancer's. The instance killed is another one, so pushes keep arriving.
+        // production is the load balancer's. When that instance is the one killed, LinkedIn retries them (1 s, 2 s, 4 s…).
         var publicUrl = $"http://127.0.0.1:{ports[0]}";
         var attract = ports.Select((port, i) => new SoakProcess($"attract-{i + 1}", attractDll, [],
             AttractEnvironment(options, port, publicUrl, simulatorUrl), $"http://127.0.0.1:{port}", "/health",
@@ -90,11 +90,15 @@ public static class SoakRun
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var trafficClock = Stopwatch.StartNew();
             var running = traffic.RunAsync(stop.Token);
-            var victim = attract[Instances - 1];
             await Task.Delay(options.TrafficDuration * 0.3, ct);
+            // Kill an instance while it holds leases (mid-drain), watching for up to 15% of the traffic phase; failing
+            // that, the one that did the most work (the clustered Quartz store tends to give the drain to one node).
+            var victim = await VictimAsync(database, attract, trafficClock.Elapsed + options.TrafficDuration * 0.15, trafficClock, ct);
             victim.KillHard();
-            await log.WriteLineAsync($"soak: kill -9 {victim.Name} (pid {victim.ProcessIds[^1]}) at {trafficClock.Elapsed.TotalSeconds:F0} s");
-            await Task.Delay(options.TrafficDuration * 0.2, ct);
+            var killedAt = trafficClock.Elapsed;
+            await log.WriteLineAsync($"soak: kill -9 {victim.Name} (pid {victim.ProcessIds[^1]}) at {killedAt.TotalSeconds:F0} s");
+            var down = options.TrafficDuration * 0.5 - killedAt;
+            await Task.Delay(down > TimeSpan.FromSeconds(5) ? down : TimeSpan.FromSeconds(5), ct);
             var restart = victim.StartAsync(TimeSpan.FromMinutes(5), ct);
             await log.WriteLineAsync($"soak: restarting {victim.Name} at {trafficClock.Elapsed.TotalSeconds:F0} s");
             await Task.Delay(options.TrafficDuration * 0.1, ct);
@@ -106,8 +110,8 @@ public static class SoakRun
             await Task.Delay(options.TrafficDuration * 0.25, ct);
             await stop.CancelAsync();
             await running;
-            await restart;
             report.TrafficDuration = trafficClock.Elapsed;
+            await restart;
             report.InstanceKilledAndRestarted = victim.ProcessIds.Count == 2 && victim.IsRunning;
             report.ChangesMade = traffic.Changes;
             report.ExportsRequested = traffic.ExportsRequested + 1;
@@ -319,16 +323,14 @@ public static class SoakRun
     /// <summary>Records sent, exports taken and dropped, and each instance's share (by the process id in the lease owner).</summary>
     private static async Task CountAsync(ServiceProvider database, HttpClient sim, IReadOnlyList<SoakProcess> attract, SoakReport report, CancellationToken ct)
     {
-        var (records, taken, owners) = await WithDbAsync(database, async db => (
+        var (records, taken) = await WithDbAsync(database, async db => (
             await db.Set<LinkedInUsage>().SumAsync(u => (long)u.Records, ct),
-            await db.Set<LinkedInNotification>().CountAsync(n => n.Status == LinkedInNotificationStatus.Processed && n.JobCode != null, ct),
-            await db.OutboxMessages.AsNoTracking().Where(o => o.ProcessedAtUtc != null && o.ClaimedBy != null)
-                .GroupBy(o => o.ClaimedBy!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)));
+            await db.Set<LinkedInNotification>().CountAsync(n => n.Status == LinkedInNotificationStatus.Processed && n.JobCode != null, ct)));
         report.RecordsSent = records;
         report.ExportsTaken = taken;
         var pushes = JsonNode.Parse(await sim.GetStringAsync("/_sim/pushes", ct)) as JsonArray ?? [];
         report.ExportPushesDropped = pushes.Count(p => p!["status"]!.GetValue<string>() == "DROPPED" && p["type"]!.GetValue<string>() == "EXPORT_CANDIDATE_PROFILE");
-        var byPid = owners.GroupBy(o => ProcessIdOf(o.Key)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var byPid = await WorkByProcessAsync(database, processed: true, ct);
         foreach (var instance in attract)
         {
             for (var i = 0; i < instance.ProcessIds.Count; i++)
@@ -337,6 +339,33 @@ public static class SoakRun
                 report.Shares.Add(new InstanceShare(name, byPid.GetValueOrDefault(instance.ProcessIds[i])));
             }
         }
+    }
+
+    private static async Task<SoakProcess> VictimAsync(ServiceProvider database, IReadOnlyList<SoakProcess> attract, TimeSpan until, Stopwatch clock, CancellationToken ct)
+    {
+        while (clock.Elapsed < until)
+        {
+            var holding = await WorkByProcessAsync(database, processed: false, ct);
+            if (attract.FirstOrDefault(a => holding.GetValueOrDefault(a.ProcessIds[^1]) > 0) is { } busy)
+            {
+                return busy;
+            }
+            await Task.Delay(100, ct);
+        }
+        var done = await WorkByProcessAsync(database, processed: true, ct);
+        return attract.OrderByDescending(a => done.GetValueOrDefault(a.ProcessIds[^1])).ThenByDescending(a => a.Name).First();
+    }
+
+    /// <summary>
+    /// Outbox rows per process id: processed ones (the lease owner a row keeps once processed names its process), or
+    /// those held right now.
+    /// </summary>
+    private static async Task<Dictionary<int, int>> WorkByProcessAsync(ServiceProvider database, bool processed, CancellationToken ct)
+    {
+        var owners = await WithDbAsync(database, db => db.OutboxMessages.AsNoTracking()
+            .Where(o => o.ClaimedBy != null && (processed ? o.ProcessedAtUtc != null : o.ProcessedAtUtc == null))
+            .GroupBy(o => o.ClaimedBy!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct));
+        return owners.GroupBy(o => ProcessIdOf(o.Key)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
     }
 
     /// <summary>The process id in a lease owner token (<c>machine/pid:purpose:random</c>); 0 when it has none.</summary>
