@@ -86,6 +86,7 @@ public static class SimulatorApp
         ControlPages.Map(app, simulation);
         ControlSettingsRoutes.Map(app, simulation);
         ControlShortcutRoutes.Map(app, simulation, actions, pushes);
+        ControlSoakRoutes.Map(app, simulation);
     }
 
     /// <summary>The first address the started app listens on (resolves port 0), e.g. "http://127.0.0.1:53412".</summary>

@@ -13,8 +13,12 @@ namespace Attract.Core.Outbox;
 /// </summary>
 public static class Leases
 {
-    /// <summary>A new owner token: machine, purpose and a random part.</summary>
-    public static string NewOwner(string purpose) => $"{Environment.MachineName}:{purpose}:{Guid.NewGuid():N}";
+    /// <summary>
+    /// A new owner token: machine and process id (so a processed row tells which instance did the work: the soak
+    /// harness counts each instance's share by it), purpose and a random part.
+    /// </summary>
+    public static string NewOwner(string purpose) =>
+        $"{Environment.MachineName}/{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{purpose}:{Guid.NewGuid():N}";
 
     /// <summary>Rows nobody holds at <paramref name="nowUtc"/>: never claimed, released, or with an expired lease.</summary>
     public static IQueryable<T> Unclaimed<T>(this IQueryable<T> rows, DateTime nowUtc)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LinkedIn.Simulator.Control;
 
 namespace LinkedIn.Simulator.Api.Sync;
 
@@ -175,6 +176,7 @@ internal static class EntityCollectionEndpoint
                 continue;
             }
             var existing = state.Entities.Get(StoreKey(batch, key));
+            ControlSoakRoutes.ObserveUpsert(simulation, existing, entity);
             state.Entities.Put(new EntityRec
             {
                 Resource = batch.Resource.Name,

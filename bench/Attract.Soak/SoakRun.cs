@@ -1,0 +1,436 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Attract.Core.Common;
+using Attract.Core.Data;
+using Attract.Core.Jobs;
+using Attract.Core.LinkedIn;
+using Attract.Core.Pipeline;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attract.Soak;
+
+/// <summary>
+/// One soak run: the standalone simulator and three Attract processes on one PostgreSQL database; connect and enable the
+/// integration; live traffic and 1-click exports while LinkedIn fails (30% 500s, 10% 429s, latency, delayed and, for a
+/// while, dropped pushes); one instance killed with SIGKILL and restarted; faults cleared; the backlog drained; then every
+/// candidate and application at LinkedIn compared with Attract's latest state. See docs/reliability.md, "Soak".
+/// </summary>
+public static class SoakRun
+{
+    public const int Instances = 3;
+    private const string Seat = "urn:li:seat:9002";
+    private static readonly string[] InAtsTypes = [TrackedTypes.Candidate, TrackedTypes.Application, TrackedTypes.StageMove, TrackedTypes.Note, TrackedTypes.Feedback];
+    private static readonly string[] OpenPushStatuses = ["PENDING", "RETRYING"];
+
+    public static async Task<SoakReport> RunAsync(SoakOptions options, TextWriter log, CancellationToken ct = default)
+    {
+        var report = new SoakReport();
+        var total = Stopwatch.StartNew();
+        var (simulatorDll, attractDll) = FindBinaries(options.Configuration);
+        var work = options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), "attract-soak-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(work);
+        await log.WriteLineAsync($"soak: logs and the simulator's store in {work}");
+
+        var simulatorUrl = $"http://127.0.0.1:{SoakProcess.FreePort()}";
+        using var simulator = new SoakProcess("simulator", simulatorDll, [], new Dictionary<string, string>
+        {
+            ["Simulator__Urls"] = simulatorUrl,
+            ["Simulator__DatabasePath"] = Path.Combine(work, "linkedin-simulator.db"),
+            ["Simulator__ConsoleLogging"] = "false",
+            ["Simulator__PushRetryBaseDelay"] = "00:00:01",
+            ["Simulator__MaxPushRetries"] = "8",
+            ["Simulator__ExportsPerSeatPerMonth"] = "1000000",
+            ["Simulator__MemberCount"] = "2000",
+        }, simulatorUrl, "/_sim/faults", Path.Combine(work, "simulator.log"));
+        await simulator.StartAsync(TimeSpan.FromSeconds(60), ct);
+
+        var ports = Enumerable.Range(0, Instances).Select(_ => SoakProcess.FreePort()).ToList();
+        // Pushes (status changes, exports) go to the first instance's URL: LinkedIn knows one callback URL, which in
+        // production is the load balancer's. When that instance is the one killed, LinkedIn retries them (1 s, 2 s, 4 s…).
+        var publicUrl = $"http://127.0.0.1:{ports[0]}";
+        var attract = ports.Select((port, i) => new SoakProcess($"attract-{i + 1}", attractDll, [],
+            AttractEnvironment(options, port, publicUrl, simulatorUrl), $"http://127.0.0.1:{port}", "/health",
+            Path.Combine(work, $"attract-{i + 1}.log"))).ToList();
+        await using var database = SoakTraffic.Database(options.PostgresConnectionString);
+        using var sim = new HttpClient { BaseAddress = new Uri(simulatorUrl), Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            // 1. Start the three instances at once (they take turns migrating and seeding) and connect. With a large
+            // demo company the first one alone: a waiting instance gives up on the start-up lock after the command
+            // timeout (30 s), which seeding thousands of candidates exceeds.
+            var started = Stopwatch.StartNew();
+            var startTimeout = TimeSpan.FromMinutes(options.Candidates > 2_000 ? 30 : 5);
+            if (options.Candidates > 2_000)
+            {
+                await attract[0].StartAsync(startTimeout, ct);
+            }
+            await Task.WhenAll(attract.Where(a => !a.IsRunning).Select(a => a.StartAsync(startTimeout, ct)));
+            await log.WriteLineAsync($"soak: simulator and {Instances} Attract instances up in {started.Elapsed.TotalSeconds:F0} s");
+            await SoakConnect.ConnectAsync(publicUrl, simulatorUrl, log, ct);
+            var childClientId = await WithDbAsync(database, db => db.Set<LinkedInConnection>().Select(c => c.ChildClientId).SingleAsync(ct))
+                ?? throw new InvalidOperationException("No child application after connecting.");
+            await SoakConnect.EnableAsync(sim, childClientId, ct);
+            await WaitAsync(async () => await WithDbAsync(database, db => db.Set<LinkedInConnection>().AnyAsync(c => c.CompanyLevelEnabled && c.ContractLevelEnabled, ct)),
+                "LinkedIn's status push to turn company- and contract-level access on", TimeSpan.FromSeconds(60), ct);
+            var (jobCodes, interviewerId) = await PrepareAsync(database, sim, ct);
+            var members = await SoakTraffic.MembersAsync(sim, 1500, ct);
+            // The jobs reach LinkedIn through the job-posting sync; an export is possible once they are listed there.
+            await WaitAsync(async () => await SoakTraffic.TryExportAsync(sim, childClientId, members[0], jobCodes[0], ct),
+                "the soak jobs to be listed at LinkedIn (a first 1-click export accepted)", TimeSpan.FromMinutes(2), ct);
+            await log.WriteLineAsync($"soak: integration on, jobs {string.Join(", ", jobCodes)} listed at LinkedIn; traffic with faults for {options.TrafficDuration.TotalSeconds:F0} s");
+
+            // 2-3. Traffic under faults, one instance killed and restarted.
+            var faults = new JsonObject
+            {
+                ["errorRate"] = 0.3,
+                ["tooManyRequestsRate"] = 0.1,
+                ["latencyMs"] = options.FaultLatencyMs,
+                ["callbackDelayMs"] = options.CallbackDelayMs,
+                ["dropCallbacks"] = false,
+                ["liftRateLimits"] = options.LiftRateLimits,
+            };
+            await SetFaultsAsync(sim, faults, ct);
+            var traffic = new SoakTraffic(database, sim, childClientId, jobCodes, interviewerId, members.Skip(1).ToList(), options);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var trafficClock = Stopwatch.StartNew();
+            var running = traffic.RunAsync(stop.Token);
+            await Task.Delay(options.TrafficDuration * 0.3, ct);
+            // Kill an instance while it holds leases (mid-drain), watching for up to 15% of the traffic phase; failing
+            // that, the one that did the most work (the clustered Quartz store tends to give the drain to one node).
+            var victim = await VictimAsync(database, attract, trafficClock.Elapsed + options.TrafficDuration * 0.15, trafficClock, ct);
+            victim.KillHard();
+            var killedAt = trafficClock.Elapsed;
+            await log.WriteLineAsync($"soak: kill -9 {victim.Name} (pid {victim.ProcessIds[^1]}) at {killedAt.TotalSeconds:F0} s");
+            var down = options.TrafficDuration * 0.5 - killedAt;
+            await Task.Delay(down > TimeSpan.FromSeconds(5) ? down : TimeSpan.FromSeconds(5), ct);
+            var restart = victim.StartAsync(TimeSpan.FromMinutes(5), ct);
+            await log.WriteLineAsync($"soak: restarting {victim.Name} at {trafficClock.Elapsed.TotalSeconds:F0} s");
+            await Task.Delay(options.TrafficDuration * 0.1, ct);
+            faults["dropCallbacks"] = true;
+            await SetFaultsAsync(sim, faults, ct);
+            await Task.Delay(options.TrafficDuration * 0.15, ct);
+            faults["dropCallbacks"] = false;
+            await SetFaultsAsync(sim, faults, ct);
+            await Task.Delay(options.TrafficDuration * 0.25, ct);
+            await stop.CancelAsync();
+            await running;
+            report.TrafficDuration = trafficClock.Elapsed;
+            await restart;
+            report.InstanceKilledAndRestarted = victim.ProcessIds.Count == 2 && victim.IsRunning;
+            report.ChangesMade = traffic.Changes;
+            report.ExportsRequested = traffic.ExportsRequested + 1;
+            if (traffic.Failures > 0)
+            {
+                report.Notes.Add($"{traffic.Failures} writes failed and changed nothing; the first: {traffic.FirstFailure}");
+            }
+
+            // 4. Clear the faults and wait for the backlog to drain.
+            if (options.LiftRateLimits)
+            {
+                await SetFaultsAsync(sim, new JsonObject { ["liftRateLimits"] = true }, ct);
+            }
+            else
+            {
+                (await sim.DeleteAsync("/_sim/faults", ct)).EnsureSuccessStatusCode();
+            }
+            var drain = Stopwatch.StartNew();
+            await log.WriteLineAsync($"soak: {report.ChangesMade} changes and {report.ExportsRequested} exports made; faults cleared, draining");
+            await WaitAsync(async () => await BacklogAsync(database, sim, ct) == 0, "the backlog to drain after the faults cleared", options.DrainTimeout, ct);
+            report.DrainTime = drain.Elapsed;
+
+            // 5. Compare.
+            await CompareAsync(database, sim, childClientId, report, ct);
+            await CountAsync(database, sim, attract, report, ct);
+        }
+        finally
+        {
+            foreach (var instance in attract)
+            {
+                instance.Dispose();
+            }
+        }
+        report.TotalDuration = total.Elapsed;
+        await log.WriteLineAsync(report.ToString());
+        return report;
+    }
+
+    private static Dictionary<string, string> AttractEnvironment(SoakOptions options, int port, string publicUrl, string simulatorUrl) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+        ["Database__Provider"] = "PostgreSql",
+        ["ConnectionStrings__Attract"] = options.PostgresConnectionString,
+        ["Attract__SeedDemoData"] = "true",
+        ["Attract__SeedDemoCompany"] = "true",
+        ["Attract__DemoCandidates"] = options.Candidates.ToString(CultureInfo.InvariantCulture),
+        ["DataProtection__AllowUnencryptedKeys"] = "true",
+        ["LinkedIn__Simulator__Enabled"] = "false",
+        ["LinkedIn__TenantId"] = "attract-soak",
+        ["LinkedIn__PublicBaseUrl"] = publicUrl,
+        ["LinkedIn__Recruiter__ApiBaseUrl"] = simulatorUrl,
+        ["LinkedIn__Recruiter__OAuthBaseUrl"] = simulatorUrl,
+        ["LinkedIn__Recruiter__PlatformBaseUrl"] = simulatorUrl,
+        ["LinkedIn__Recruiter__ParentClientId"] = "attract-dev-partner",
+        ["LinkedIn__Recruiter__ParentClientSecret"] = "attract-dev-partner-secret",
+        ["LinkedIn__Sync__DrainInterval"] = "00:00:02",
+        ["LinkedIn__Sync__Backoff__Max"] = options.BackoffMax.ToString("c", CultureInfo.InvariantCulture),
+        ["RateLimits__Push__PermitLimit"] = "100000",
+        ["Serilog__MinimumLevel__Default"] = "Warning",
+    };
+
+    /// <summary>Links the recruiter's seat (what Settings → LinkedIn stores) and opens the jobs the traffic uses.</summary>
+    private static async Task<(List<string> JobCodes, string InterviewerId)> PrepareAsync(ServiceProvider database, HttpClient sim, CancellationToken ct)
+    {
+        var accounts = JsonNode.Parse(await sim.GetStringAsync("/_sim/accounts", ct)) as JsonArray ?? [];
+        var seat = accounts.Single(a => a!["seat"]!.GetValue<string>() == Seat)!;
+        return await WithDbAsync(database, async db =>
+        {
+            var users = await db.Users.Where(u => u.Email!.EndsWith("@contoso.test")).ToDictionaryAsync(u => u.Email!, u => u.Id, ct);
+            db.Add(new LinkedInUserLink
+            {
+                UserId = users["recruiter@contoso.test"],
+                PersonUrn = seat["member"]!.GetValue<string>(),
+                LinkedInName = "Soak Recruiter",
+                SeatUrn = Seat,
+                ContractUrn = SoakConnect.Contract,
+                ConnectedAtUtc = DateTime.UtcNow,
+            });
+            var number = await db.Jobs.MaxAsync(j => (int?)j.Number, ct) ?? 1000;
+            var jobs = new List<Job>();
+            for (var i = 1; i <= 3; i++)
+            {
+                var job = Job.Create(number + i, $"Soak Engineer {i}", "Engineering", DateTime.UtcNow);
+                job.City = "Berlin";
+                job.Country = "Germany";
+                job.Description = "Keep Attract and LinkedIn in step.";
+                job.AssignTeamMember(users["recruiter@contoso.test"], TeamRole.Recruiter);
+                job.AssignTeamMember(users["hiring.manager@contoso.test"], TeamRole.HiringManager);
+                job.AssignTeamMember(users["interviewer@contoso.test"], TeamRole.Interviewer);
+                job.Activate(DateTime.UtcNow);
+                jobs.Add(job);
+            }
+            db.Jobs.AddRange(jobs);
+            await db.SaveChangesAsync(ct);
+            return (jobs.Select(j => j.Code).ToList(), users["interviewer@contoso.test"]);
+        });
+    }
+
+    /// <summary>Work not yet done: in-ATS outbox rows, received exports, and pushes LinkedIn still has to deliver.</summary>
+    private static async Task<int> BacklogAsync(ServiceProvider database, HttpClient sim, CancellationToken ct)
+    {
+        var (rows, exports) = await WithDbAsync(database, async db => (
+            await db.OutboxMessages.CountAsync(o => o.ProcessedAtUtc == null && InAtsTypes.Contains(o.EntityType), ct),
+            await db.Set<LinkedInNotification>().CountAsync(n => n.Status == LinkedInNotificationStatus.Received, ct)));
+        var pushes = JsonNode.Parse(await sim.GetStringAsync("/_sim/pushes", ct)) as JsonArray ?? [];
+        return rows + exports + pushes.Count(p => OpenPushStatuses.Contains(p!["status"]!.GetValue<string>()));
+    }
+
+    private sealed record LinkedInEntity(string Resource, string Id, long? LastModified, string? CandidateId, string? JobCode, int Stages, int Notes, int Feedback);
+
+    /// <summary>Every candidate and (non-prospect) application in Attract against what LinkedIn holds.</summary>
+    private static async Task CompareAsync(ServiceProvider database, HttpClient sim, string childClientId, SoakReport report, CancellationToken ct)
+    {
+        var held = (JsonNode.Parse(await sim.GetStringAsync($"/_sim/soak/entities?clientId={Uri.EscapeDataString(childClientId)}", ct)) as JsonArray ?? [])
+            .Select(e => new LinkedInEntity(e!["resource"]!.GetValue<string>(), e["id"]!.GetValue<string>(), e["atsLastModifiedAt"]?.GetValue<long>(),
+                e["atsCandidateId"]?.GetValue<string>(), e["atsJobPostingId"]?.GetValue<string>(),
+                e["stages"]!.GetValue<int>(), e["notes"]!.GetValue<int>(), e["interviewFeedback"]!.GetValue<int>()))
+            .ToList();
+        var candidatesAtLinkedIn = held.Where(e => e.Resource == "atsCandidates").ToDictionary(e => e.Id);
+        var applicationsAtLinkedIn = held.Where(e => e.Resource == "atsApplications").ToDictionary(e => e.Id);
+
+        await using var scope = database.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttractDbContext>();
+        var candidates = await db.Candidates.AsNoTracking().Select(c => new { c.Id, c.CreatedAtUtc, c.UpdatedAtUtc }).ToListAsync(ct);
+        var candidateNotes = await db.Notes.AsNoTracking().Where(n => n.ApplicationId == null).GroupBy(n => n.CandidateId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var applications = await db.Applications.AsNoTracking().Where(a => a.Stage.Kind != StageKind.Prospect)
+            .Select(a => new
+            {
+                a.Id,
+                a.CandidateId,
+                a.JobId,
+                a.CreatedAtUtc,
+                a.UpdatedAtUtc,
+                Stages = a.History.Count,
+                Notes = db.Notes.Count(n => n.ApplicationId == a.Id),
+                Feedback = db.Scorecards.Count(s => s.ApplicationId == a.Id),
+            }).ToListAsync(ct);
+        report.CandidatesCompared = candidates.Count;
+        report.ApplicationsCompared = applications.Count;
+
+        void Lost(string what)
+        {
+            report.Lost++;
+            if (report.LostSamples.Count < 20)
+            {
+                report.LostSamples.Add(what);
+            }
+        }
+        foreach (var c in candidates)
+        {
+            var expected = Math.Max(Math.Max(1, Epoch(c.CreatedAtUtc)), Epoch(c.UpdatedAtUtc));
+            var id = c.Id.ToString(CultureInfo.InvariantCulture);
+            if (!candidatesAtLinkedIn.TryGetValue(id, out var at))
+            {
+                Lost($"candidate {id} is not at LinkedIn");
+            }
+            else if (at.LastModified < expected)
+            {
+                Lost($"candidate {id}: LinkedIn holds version {at.LastModified}, Attract's latest is {expected}");
+            }
+            else if (at.Notes < candidateNotes.GetValueOrDefault(c.Id))
+            {
+                Lost($"candidate {id}: {at.Notes} of {candidateNotes[c.Id]} notes at LinkedIn");
+            }
+        }
+        foreach (var a in applications)
+        {
+            var expected = Math.Max(Math.Max(1, Epoch(a.CreatedAtUtc)), Epoch(a.UpdatedAtUtc));
+            var id = a.Id.ToString(CultureInfo.InvariantCulture);
+            if (!applicationsAtLinkedIn.TryGetValue(id, out var at))
+            {
+                Lost($"application {id} is not at LinkedIn");
+            }
+            else if (at.LastModified < expected)
+            {
+                Lost($"application {id}: LinkedIn holds version {at.LastModified}, Attract's latest is {expected}");
+            }
+            else if (at.Stages < a.Stages || at.Notes < a.Notes || at.Feedback < a.Feedback)
+            {
+                Lost($"application {id}: LinkedIn holds {at.Stages}/{a.Stages} stage moves, {at.Notes}/{a.Notes} notes, {at.Feedback}/{a.Feedback} feedback");
+            }
+        }
+        var candidateIds = candidates.Select(c => c.Id.ToString(CultureInfo.InvariantCulture)).ToHashSet();
+        var ghosts = candidatesAtLinkedIn.Keys.Count(k => !candidateIds.Contains(k));
+        if (ghosts > 0)
+        {
+            report.Notes.Add($"{ghosts} candidates at LinkedIn no longer exist in Attract");
+        }
+
+        var duplicatedAtLinkedIn = applicationsAtLinkedIn.Values.GroupBy(a => (a.CandidateId, a.JobCode)).Sum(g => g.Count() - 1);
+        var duplicatedInAttract = (await db.Applications.AsNoTracking().GroupBy(a => new { a.CandidateId, a.JobId })
+            .Select(g => g.Count()).Where(n => n > 1).ToListAsync(ct)).Sum(n => n - 1);
+        report.DuplicatedApplications = duplicatedAtLinkedIn + duplicatedInAttract;
+        if (duplicatedInAttract > 0)
+        {
+            report.Notes.Add($"{duplicatedInAttract} duplicated applications in Attract itself");
+        }
+        var stats = JsonNode.Parse(await sim.GetStringAsync("/_sim/soak/stats", ct))!;
+        report.StaleOverwrites = stats["staleWrites"]!.GetValue<long>();
+        report.UpsertsReceived = stats["upserts"]!.GetValue<long>();
+        foreach (var sample in (stats["staleSamples"] as JsonArray ?? []).Take(10))
+        {
+            report.Notes.Add("stale: " + sample);
+        }
+    }
+
+    /// <summary>Records sent, exports taken and dropped, and each instance's share (by the process id in the lease owner).</summary>
+    private static async Task CountAsync(ServiceProvider database, HttpClient sim, IReadOnlyList<SoakProcess> attract, SoakReport report, CancellationToken ct)
+    {
+        var (records, taken) = await WithDbAsync(database, async db => (
+            await db.Set<LinkedInUsage>().SumAsync(u => (long)u.Records, ct),
+            await db.Set<LinkedInNotification>().CountAsync(n => n.Status == LinkedInNotificationStatus.Processed && n.JobCode != null, ct)));
+        report.RecordsSent = records;
+        report.ExportsTaken = taken;
+        var pushes = JsonNode.Parse(await sim.GetStringAsync("/_sim/pushes", ct)) as JsonArray ?? [];
+        report.ExportPushesDropped = pushes.Count(p => p!["status"]!.GetValue<string>() == "DROPPED" && p["type"]!.GetValue<string>() == "EXPORT_CANDIDATE_PROFILE");
+        var byPid = await WorkByProcessAsync(database, processed: true, ct);
+        foreach (var instance in attract)
+        {
+            for (var i = 0; i < instance.ProcessIds.Count; i++)
+            {
+                var name = instance.Name + (i == 0 ? "" : " (restarted)");
+                report.Shares.Add(new InstanceShare(name, byPid.GetValueOrDefault(instance.ProcessIds[i])));
+            }
+        }
+    }
+
+    private static async Task<SoakProcess> VictimAsync(ServiceProvider database, IReadOnlyList<SoakProcess> attract, TimeSpan until, Stopwatch clock, CancellationToken ct)
+    {
+        while (clock.Elapsed < until)
+        {
+            var holding = await WorkByProcessAsync(database, processed: false, ct);
+            if (attract.FirstOrDefault(a => holding.GetValueOrDefault(a.ProcessIds[^1]) > 0) is { } busy)
+            {
+                return busy;
+            }
+            await Task.Delay(100, ct);
+        }
+        var done = await WorkByProcessAsync(database, processed: true, ct);
+        return attract.OrderByDescending(a => done.GetValueOrDefault(a.ProcessIds[^1])).ThenByDescending(a => a.Name).First();
+    }
+
+    /// <summary>
+    /// Outbox rows per process id: processed ones (the lease owner a row keeps once processed names its process), or
+    /// those held right now.
+    /// </summary>
+    private static async Task<Dictionary<int, int>> WorkByProcessAsync(ServiceProvider database, bool processed, CancellationToken ct)
+    {
+        var owners = await WithDbAsync(database, db => db.OutboxMessages.AsNoTracking()
+            .Where(o => o.ClaimedBy != null && (processed ? o.ProcessedAtUtc != null : o.ProcessedAtUtc == null))
+            .GroupBy(o => o.ClaimedBy!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct));
+        return owners.GroupBy(o => ProcessIdOf(o.Key)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+    }
+
+    /// <summary>The process id in a lease owner token (<c>machine/pid:purpose:random</c>); 0 when it has none.</summary>
+    public static int ProcessIdOf(string owner)
+    {
+        var head = owner.Split(':')[0];
+        var slash = head.LastIndexOf('/');
+        return slash >= 0 && int.TryParse(head[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0;
+    }
+
+    private static long Epoch(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+
+    private static async Task SetFaultsAsync(HttpClient sim, JsonObject faults, CancellationToken ct) =>
+        (await sim.PostAsJsonAsync("/_sim/faults", faults, ct)).EnsureSuccessStatusCode();
+
+    private static async Task<T> WithDbAsync<T>(ServiceProvider database, Func<AttractDbContext, Task<T>> work)
+    {
+        await using var scope = database.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AttractDbContext>());
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, string what, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}.");
+            }
+            await Task.Delay(500, ct);
+        }
+    }
+
+    /// <summary>The simulator's and Attract's built entry points, next to this harness's build configuration.</summary>
+    private static (string Simulator, string Attract) FindBinaries(string? configuration)
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Attract.sln")))
+        {
+            root = root.Parent;
+        }
+        if (root is null)
+        {
+            throw new InvalidOperationException($"The soak harness runs from a build inside the repository; no Attract.sln above {AppContext.BaseDirectory}.");
+        }
+        // .../bin/<Configuration>/net10.0/
+        configuration ??= here.Parent?.Name ?? "Release";
+        var simulator = Path.Combine(root.FullName, "src", "LinkedIn.Simulator", "bin", configuration, "net10.0", "LinkedIn.Simulator.dll");
+        var attract = Path.Combine(root.FullName, "src", "Attract.Web", "bin", configuration, "net10.0", "Attract.Web.dll");
+        foreach (var dll in new[] { simulator, attract })
+        {
+            if (!File.Exists(dll))
+            {
+                throw new FileNotFoundException($"The soak harness starts {dll}, which is not built: dotnet build bench/Attract.Soak -c {configuration}.", dll);
+            }
+        }
+        return (simulator, attract);
+    }
+}
