@@ -118,7 +118,12 @@ public static class DatabaseSetup
             }
         }
         await db.Database.OpenConnectionAsync(ct); // the lock belongs to this connection (session) until released
+        // Wait as long as the instance holding it needs (migrating and seeding a large demo company takes minutes): the
+        // command timeout (30 s by default) would otherwise fail this instance's start. Stopping the host cancels the wait.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(0);
         await db.Database.ExecuteSqlRawAsync(lockSql, ct);
+        db.Database.SetCommandTimeout(timeout);
         return new StartupLock(scope, unlockSql);
     }
 
