@@ -17,7 +17,7 @@ builder.Services.AddSerilog((sp, lc) => lc
 
 builder.Services.AddAttractDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddAttractAuthentication(builder.Configuration, builder.Environment);
-builder.Services.AddAttractAts(builder.Configuration);
+builder.Services.AddAttractAts();
 builder.Services.AddAttractDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddAttractTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddAttractRateLimits(builder.Configuration);

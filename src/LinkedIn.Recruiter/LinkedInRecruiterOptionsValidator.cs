@@ -19,78 +19,87 @@ internal sealed class LinkedInRecruiterOptionsValidator : IValidateOptions<Linke
         }
         else
         {
-            if (r.AttemptTimeout <= TimeSpan.Zero)
-            {
-                failures.Add("Resilience:AttemptTimeout must be positive.");
-            }
-
-            if (r.TotalTimeout <= r.AttemptTimeout)
-            {
-                failures.Add("Resilience:TotalTimeout must be greater than Resilience:AttemptTimeout.");
-            }
-
-            if (r.MaxRetryAttempts is < 0 or > 10)
-            {
-                failures.Add("Resilience:MaxRetryAttempts must be between 0 and 10.");
-            }
-
-            if (r.RetryBaseDelay < TimeSpan.Zero)
-            {
-                failures.Add("Resilience:RetryBaseDelay must not be negative.");
-            }
-
-            if (r.CircuitBreakerFailureRatio is <= 0 or > 1)
-            {
-                failures.Add("Resilience:CircuitBreakerFailureRatio must be in (0, 1].");
-            }
-
-            if (r.CircuitBreakerMinimumThroughput < 2)
-            {
-                failures.Add("Resilience:CircuitBreakerMinimumThroughput must be at least 2.");
-            }
-
-            if (r.CircuitBreakerBreakDuration < TimeSpan.FromMilliseconds(500))
-            {
-                failures.Add("Resilience:CircuitBreakerBreakDuration must be at least 0.5 s.");
-            }
+            CheckResilience(r, failures);
         }
 
-        var q = options.Quotas;
-        if (q is null)
+        if (options.Quotas is not { } q)
         {
             failures.Add("Quotas must not be null.");
         }
         else
         {
-            if (q.RecordsPerMinute < 100)
-            {
-                failures.Add("Quotas:RecordsPerMinute must be at least 100 (one full batch).");
-            }
-
-            if (q.DailyRequests < 1)
-            {
-                failures.Add("Quotas:DailyRequests must be positive.");
-            }
-
-            if (q.MaxQueueWait <= TimeSpan.Zero)
-            {
-                failures.Add("Quotas:MaxQueueWait must be positive.");
-            }
-            else if (r is not null && q.MaxQueueWait >= r.AttemptTimeout)
-            {
-                failures.Add("Quotas:MaxQueueWait must be shorter than Resilience:AttemptTimeout (the limiter waits inside an attempt).");
-            }
-
-            foreach (var (resource, limit) in q.DailyRequestsPerResource ?? [])
-            {
-                if (limit < 1)
-                {
-                    failures.Add($"Quotas:DailyRequestsPerResource:{resource} must be positive.");
-                }
-            }
+            CheckQuotas(q, r, failures);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckResilience(LinkedInResilienceOptions r, List<string> failures)
+    {
+        if (r.AttemptTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Resilience:AttemptTimeout must be positive.");
+        }
+
+        if (r.TotalTimeout <= r.AttemptTimeout)
+        {
+            failures.Add("Resilience:TotalTimeout must be greater than Resilience:AttemptTimeout.");
+        }
+
+        if (r.MaxRetryAttempts is < 0 or > 10)
+        {
+            failures.Add("Resilience:MaxRetryAttempts must be between 0 and 10.");
+        }
+
+        if (r.RetryBaseDelay < TimeSpan.Zero)
+        {
+            failures.Add("Resilience:RetryBaseDelay must not be negative.");
+        }
+
+        if (r.CircuitBreakerFailureRatio is <= 0 or > 1)
+        {
+            failures.Add("Resilience:CircuitBreakerFailureRatio must be in (0, 1].");
+        }
+
+        if (r.CircuitBreakerMinimumThroughput < 2)
+        {
+            failures.Add("Resilience:CircuitBreakerMinimumThroughput must be at least 2.");
+        }
+
+        if (r.CircuitBreakerBreakDuration < TimeSpan.FromMilliseconds(500))
+        {
+            failures.Add("Resilience:CircuitBreakerBreakDuration must be at least 0.5 s.");
+        }
+    }
+
+    private static void CheckQuotas(LinkedInQuotaOptions q, LinkedInResilienceOptions? r, List<string> failures)
+    {
+        if (q.RecordsPerMinute < 100)
+        {
+            failures.Add("Quotas:RecordsPerMinute must be at least 100 (one full batch).");
+        }
+
+        if (q.DailyRequests < 1)
+        {
+            failures.Add("Quotas:DailyRequests must be positive.");
+        }
+
+        if (q.MaxQueueWait <= TimeSpan.Zero)
+        {
+            failures.Add("Quotas:MaxQueueWait must be positive.");
+        }
+        else if (r is not null && q.MaxQueueWait >= r.AttemptTimeout)
+        {
+            failures.Add("Quotas:MaxQueueWait must be shorter than Resilience:AttemptTimeout (the limiter waits inside an attempt).");
+        }
+
+        foreach (var (resource, limit) in q.DailyRequestsPerResource ?? [])
+        {
+            if (limit < 1)
+            {
+                failures.Add($"Quotas:DailyRequestsPerResource:{resource} must be positive.");
+            }
+        }
     }
 
     private static void CheckAbsoluteUrl(string? value, string key, List<string> failures)

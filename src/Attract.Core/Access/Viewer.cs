@@ -1,5 +1,3 @@
-using Attract.Core.Identity;
-
 namespace Attract.Core.Access;
 
 /// <summary>The signed-in user as the access rules see them: an id and Attract roles.</summary>

@@ -12,8 +12,7 @@ public class Candidate : ITracked, IVersioned
 
     public string LastName { get; set; } = "";
 
-    /// <summary>Lower-case names, emails and company in one column, for the candidate search box.</summary>
-
+    /// <summary>The candidate's email addresses (set with <see cref="SetEmails"/>); searched through <see cref="SearchTerms"/>.</summary>
     public List<CandidateEmail> Emails { get; set; } = [];
 
     /// <summary>The indexed words the candidate search matches (see <see cref="CandidateSearch"/>).</summary>
@@ -75,9 +74,8 @@ public class Candidate : ITracked, IVersioned
     }
 
     /// <summary>
-    /// Brings <see cref="SearchTerms"/> in step with the names, company and
-    /// emails: terms that no longer apply are removed, new ones added, unchanged rows left alone. SaveChanges calls it for
-    /// every added or changed candidate (after loading <see cref="Emails"/> and <see cref="SearchTerms"/>).
+    /// Brings <see cref="SearchTerms"/> in step with the names, company and emails: terms that no longer apply are
+    /// removed, new ones added, unchanged rows left alone. SaveChanges calls it for every added or changed candidate (after loading <see cref="Emails"/> and <see cref="SearchTerms"/>).
     /// </summary>
     public void RefreshSearchTerms()
     {

@@ -42,6 +42,22 @@ public class LinkedInNotification : ILeasable
 
     public const string ErasedOutcome = "Details erased (GDPR).";
 
+    /// <summary>The longest <see cref="Outcome"/> stored; longer text is cut.</summary>
+    public const int MaxOutcomeLength = 2000;
+
+    /// <summary>The outcome text cut to <see cref="MaxOutcomeLength"/>.</summary>
+    public static string FitOutcome(string outcome) => outcome.Length > MaxOutcomeLength ? outcome[..MaxOutcomeLength] : outcome;
+
+    /// <summary>Ends the processing with this status and outcome, and gives up the lease.</summary>
+    public void Complete(LinkedInNotificationStatus status, string outcome, DateTime now)
+    {
+        Status = status;
+        Outcome = FitOutcome(outcome);
+        ProcessedAtUtc = now;
+        ClaimedBy = null;
+        ClaimedUntilUtc = null;
+    }
+
     /// <summary>
     /// GDPR erasure of the person it names: the member, the candidate and the outcome text (which carries their name)
     /// go; the row stays, so a retried push with the same id is still recognised and ignored.

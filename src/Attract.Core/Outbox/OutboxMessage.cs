@@ -40,6 +40,28 @@ public class OutboxMessage : ILeasable
 
     public string? LastError { get; set; }
 
+    /// <summary>How much of an error message <see cref="Settle"/> keeps.</summary>
+    public const int MaxKeptErrorLength = 1000;
+
+    /// <summary>
+    /// Ends the consumer's lease on the row: processed when <paramref name="error"/> is null; otherwise one more attempt
+    /// is counted, the error kept, and the row is not due again before the backoff for that many attempts has passed.
+    /// </summary>
+    public void Settle(string? error, DateTime nowUtc, RetryBackoff backoff)
+    {
+        ClaimedBy = null;
+        ClaimedUntilUtc = null;
+        if (error is null)
+        {
+            ProcessedAtUtc = nowUtc;
+            LastError = null;
+            return;
+        }
+        Attempts++;
+        LastError = error.Length > MaxKeptErrorLength ? error[..MaxKeptErrorLength] : error;
+        ClaimedUntilUtc = nowUtc + backoff.After(Attempts);
+    }
+
     /// <summary>A row that asks the consumers to send an entity again (a retry), without any change to it.</summary>
     public static OutboxMessage Resend(string entityType, long entityId, AuditScope scope, string actor, DateTime nowUtc) => new()
     {

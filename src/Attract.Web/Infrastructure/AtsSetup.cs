@@ -8,12 +8,11 @@ namespace Attract.Web.Infrastructure;
 /// <summary>Registers the ATS services: the acting user for audit and outbox rows.</summary>
 public static class AtsSetup
 {
-    public static IServiceCollection AddAttractAts(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddAttractAts(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddSingleton<ErasureSuppressionKeyring>();
-        services.Configure<DemoCompanyOptions>(config.GetSection("Attract"));
         return services;
     }
 
@@ -24,12 +23,4 @@ public static class AtsSetup
 
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(AttractClaimsPrincipalFactory.DisplayNameClaim) ?? user.FindFirstValue("name") ?? user.Identity?.Name ?? "";
-}
-
-/// <summary>The user behind the current request, or the system when there is none (startup, background work).</summary>
-public sealed class HttpContextActor(IHttpContextAccessor accessor) : ICurrentActor
-{
-    public string? UserId => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
-
-    public string? DisplayName => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user.DisplayName() : "System";
 }

@@ -25,75 +25,11 @@ public static class AuthSetup
         var secureCookies = config.GetValue("Security:RequireSecureCookies", !ProductionGuard.AllowsDevelopmentFeatures(env));
         if (IsEntraConfigured(config))
         {
-            services.AddIdentityCore<AttractUser>()
-                .AddRoles<IdentityRole>()
-                .AddEntityFrameworkStores<AttractDbContext>();
-            services.AddScoped<EntraUserProvisioner>();
-            services.AddAuthentication(o =>
-                {
-                    o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-                    o.DefaultAuthenticateScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-                    o.DefaultSignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-                    o.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
-                })
-                .AddMicrosoftIdentityWebApp(config.GetSection("AzureAd"));
-            var groupRoles = config.GetSection("AzureAd:GroupRoles").Get<Dictionary<string, string>>() ?? [];
-            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
-            {
-                var previous = o.Events.OnTokenValidated;
-                o.Events.OnTokenValidated = async ctx =>
-                {
-                    await previous(ctx);
-                    if (ctx.Principal?.Identity is ClaimsIdentity identity)
-                    {
-                        EntraRoleMapper.AddAttractRoles(identity, groupRoles);
-                        await ctx.HttpContext.RequestServices.GetRequiredService<EntraUserProvisioner>().ProvisionAsync(identity);
-                    }
-                };
-            });
-            services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o =>
-            {
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-                session.Apply(o);
-                o.Events.OnRedirectToAccessDenied = ctx =>
-                {
-                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
-            });
+            AddEntraSignIn(services, config, session, secureCookies);
         }
         else
         {
-            services.AddIdentity<AttractUser, IdentityRole>(o =>
-                {
-                    o.User.RequireUniqueEmail = true;
-                    o.SignIn.RequireConfirmedAccount = false;
-                    PasswordPolicy.Apply(o.Password, config);
-                    o.Lockout.AllowedForNewUsers = true;
-                    o.Lockout.MaxFailedAccessAttempts = config.GetValue("Auth:Lockout:MaxFailedAttempts", 5);
-                    o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Auth:Lockout:Minutes", 15));
-                })
-                .AddEntityFrameworkStores<AttractDbContext>()
-                .AddDefaultTokenProviders()
-                .AddPasswordValidator<CommonPasswordValidator>()
-                .AddClaimsPrincipalFactory<AttractClaimsPrincipalFactory>();
-            services.ConfigureApplicationCookie(o =>
-            {
-                o.LoginPath = "/Account/Login";
-                o.LogoutPath = "/Account/Logout";
-                o.Cookie.Name = "Attract.Auth";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-                session.Apply(o);
-                o.Events.OnRedirectToAccessDenied = ctx =>
-                {
-                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
-            });
+            AddLocalAccounts(services, config, session, secureCookies);
         }
 
         // Pages without their own policy need a signed-in user with an Attract role: a user without one gets 403
@@ -105,6 +41,80 @@ public static class AuthSetup
             .AddPolicy(Policies.HiringTeam, p => p.RequireRole(Roles.Admin, Roles.Recruiter, Roles.HiringManager))
             .AddPolicy(Policies.AnyRole, p => p.RequireRole([.. Roles.All]));
         return services;
+    }
+
+    /// <summary>Entra ID sign-in (OpenID Connect) into the Attract cookie; users and their roles are provisioned on sign-in.</summary>
+    private static void AddEntraSignIn(IServiceCollection services, IConfiguration config, SessionLifetime session, bool secureCookies)
+    {
+        services.AddIdentityCore<AttractUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AttractDbContext>();
+        services.AddScoped<EntraUserProvisioner>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.DefaultAuthenticateScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.DefaultSignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+            })
+            .AddMicrosoftIdentityWebApp(config.GetSection("AzureAd"));
+        var groupRoles = config.GetSection("AzureAd:GroupRoles").Get<Dictionary<string, string>>() ?? [];
+        services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
+        {
+            var previous = o.Events.OnTokenValidated;
+            o.Events.OnTokenValidated = async ctx =>
+            {
+                await previous(ctx);
+                if (ctx.Principal?.Identity is ClaimsIdentity identity)
+                {
+                    EntraRoleMapper.AddAttractRoles(identity, groupRoles);
+                    await ctx.HttpContext.RequestServices.GetRequiredService<EntraUserProvisioner>().ProvisionAsync(identity);
+                }
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+        {
+            ConfigureSessionCookie(o, session, secureCookies);
+        });
+    }
+
+    /// <summary>Local ASP.NET Core Identity accounts: password policy, lockout and the sign-in pages.</summary>
+    private static void AddLocalAccounts(IServiceCollection services, IConfiguration config, SessionLifetime session, bool secureCookies)
+    {
+        services.AddIdentity<AttractUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                PasswordPolicy.Apply(o.Password, config);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Auth:Lockout:MaxFailedAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Auth:Lockout:Minutes", 15));
+            })
+            .AddEntityFrameworkStores<AttractDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddClaimsPrincipalFactory<AttractClaimsPrincipalFactory>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.Cookie.Name = "Attract.Auth";
+            ConfigureSessionCookie(o, session, secureCookies);
+        });
+    }
+
+    /// <summary>The session cookie of both sign-in kinds: HttpOnly, SameSite=Lax, the session lifetime, 403 for a missing role.</summary>
+    private static void ConfigureSessionCookie(CookieAuthenticationOptions o, SessionLifetime session, bool secureCookies)
+    {
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        session.Apply(o);
+        o.Events.OnRedirectToAccessDenied = ctx =>
+        {
+            ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
     }
 }
 

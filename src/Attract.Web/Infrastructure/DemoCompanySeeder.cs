@@ -2,7 +2,6 @@ using Attract.Core.Candidates;
 using Attract.Core.Common;
 using Attract.Core.Data;
 using Attract.Core.Feedback;
-using Attract.Core.Identity;
 using Attract.Core.Jobs;
 using Attract.Core.Notes;
 using Attract.Core.Pipeline;
@@ -11,16 +10,6 @@ using Bogus;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attract.Web.Infrastructure;
-
-/// <summary>Settings under <c>Attract</c> that control demo data.</summary>
-public sealed class DemoCompanyOptions
-{
-    /// <summary>Seed the Contoso demo company (jobs, candidates, pipelines) once, into an empty database.</summary>
-    public bool SeedDemoCompany { get; set; }
-
-    /// <summary>How many candidates the demo company has: 2,000 by default, 100,000 for benchmarks.</summary>
-    public int DemoCandidates { get; set; } = 2000;
-}
 
 /// <summary>
 /// Generates a realistic company deterministically (fixed Bogus seed): about 25 jobs across departments, candidates,
@@ -72,7 +61,7 @@ public static class DemoCompanySeeder
 
         var pipelineJobs = jobs.Where(j => j.Status != JobStatus.Draft).ToList();
         var recruiterActor = new FixedActor(recruiter, "Riley Recruiter");
-        var interviewerActor = new FixedActor(interviewer ?? "", "Indigo Interviewer");
+        var interviewerActor = interviewer is null ? null : new FixedActor(interviewer, "Indigo Interviewer");
         var silver = TalentPool.Create("Silver medalists", "Strong finalists to consider for future roles.", recruiter, start);
         var leaders = TalentPool.Create("Engineering leaders", "Managers and staff engineers.", recruiter, start);
         db.TalentPools.AddRange(silver, leaders);
@@ -84,32 +73,7 @@ public static class DemoCompanySeeder
                 .Select(i => CreateCandidate(faker, i, start)).ToList();
             db.Candidates.AddRange(candidates);
             await db.SaveChangesAsync(ct);
-            foreach (var candidate in candidates)
-            {
-                if (!faker.Random.Bool(0.6f) || pipelineJobs.Count == 0)
-                {
-                    continue;
-                }
-                var job = faker.PickRandom(pipelineJobs);
-                var application = CreateApplication(faker, candidate, job, recruiterActor, start);
-                db.Applications.Add(application);
-                if (application.Stage.Order >= 2 && interviewer is not null && faker.Random.Bool(0.7f))
-                {
-                    db.Scorecards.Add(CreateScorecard(faker, application, interviewerActor, application.UpdatedAtUtc));
-                }
-                if (recruiter is not null && faker.Random.Bool(0.25f))
-                {
-                    db.Notes.Add(Note.Write(candidate, null, recruiterActor, faker.PickRandom(NoteTexts), application.CreatedAtUtc));
-                }
-                if (application.Status == ApplicationStatus.Rejected && application.Stage.Order >= 3)
-                {
-                    silver.Add([candidate.Id], recruiter, application.UpdatedAtUtc);
-                }
-                if (candidate.CurrentTitle?.Contains("Manager", StringComparison.Ordinal) == true && faker.Random.Bool(0.3f))
-                {
-                    leaders.Add([candidate.Id], recruiter, start);
-                }
-            }
+            AddPipelines(db, faker, candidates, pipelineJobs, recruiterActor, interviewerActor, silver, leaders, start);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             silver.Members.Clear();
@@ -122,6 +86,41 @@ public static class DemoCompanySeeder
             job.Close(start); // closed after their pipelines were filled
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Puts about 60% of the candidates into a pipeline, with scorecards, notes and pool memberships along the way.
+    /// </summary>
+    private static void AddPipelines(AttractDbContext db, Faker faker, List<Candidate> candidates, List<Job> pipelineJobs,
+        FixedActor recruiterActor, FixedActor? interviewerActor, TalentPool silver, TalentPool leaders, DateTime start)
+    {
+        var recruiter = recruiterActor.UserId;
+        foreach (var candidate in candidates)
+        {
+            if (!faker.Random.Bool(0.6f) || pipelineJobs.Count == 0)
+            {
+                continue;
+            }
+            var job = faker.PickRandom(pipelineJobs);
+            var application = CreateApplication(faker, candidate, job, recruiterActor, start);
+            db.Applications.Add(application);
+            if (application.Stage.Order >= 2 && interviewerActor is not null && faker.Random.Bool(0.7f))
+            {
+                db.Scorecards.Add(CreateScorecard(faker, application, interviewerActor, application.UpdatedAtUtc));
+            }
+            if (recruiter is not null && faker.Random.Bool(0.25f))
+            {
+                db.Notes.Add(Note.Write(candidate, null, recruiterActor, faker.PickRandom(NoteTexts), application.CreatedAtUtc));
+            }
+            if (application.Status == ApplicationStatus.Rejected && application.Stage.Order >= 3)
+            {
+                silver.Add([candidate.Id], recruiter, application.UpdatedAtUtc);
+            }
+            if (candidate.CurrentTitle?.Contains("Manager", StringComparison.Ordinal) == true && faker.Random.Bool(0.3f))
+            {
+                leaders.Add([candidate.Id], recruiter, start);
+            }
+        }
     }
 
     private static List<Job> CreateJobs(Faker faker, DateTime start, string? recruiter, string? manager, string? interviewer)

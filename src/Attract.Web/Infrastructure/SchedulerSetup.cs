@@ -7,7 +7,7 @@ namespace Attract.Web.Infrastructure;
 /// <summary>
 /// Background and recurring work runs on Quartz.NET: the clustered ADO.NET job store on the server databases (SQL Server,
 /// PostgreSQL), so instances share the schedule and never run the same job twice at once; the in-memory store for the
-/// embedded SQLite default. Features add their jobs through <paramref name="configureJobs"/>.
+/// embedded SQLite default. Features add their jobs through the <c>configureJobs</c> callback of <see cref="AddAttractScheduler"/>.
 /// </summary>
 /// <remarks>
 /// The job store's tables are created by the <c>QuartzSchema</c> migration of each server provider (ADR 0004), not by

@@ -9,11 +9,11 @@ using OpenTelemetry.Trace;
 namespace Attract.Web.Infrastructure;
 
 /// <summary>The <c>Telemetry</c> section: where metrics and traces go. Nothing is exported unless one of them is set.</summary>
-public sealed record TelemetrySettings(int? PrometheusPort, string PrometheusHost, string PrometheusPath, Uri? OtlpEndpoint, OtlpExportProtocol OtlpProtocol, string? OtlpHeaders, string ServiceName)
+public sealed record TelemetryOptions(int? PrometheusPort, string PrometheusHost, string PrometheusPath, Uri? OtlpEndpoint, OtlpExportProtocol OtlpProtocol, string? OtlpHeaders, string ServiceName)
 {
     public bool Enabled => PrometheusPort is not null || OtlpEndpoint is not null;
 
-    public static TelemetrySettings From(IConfiguration config)
+    public static TelemetryOptions From(IConfiguration config)
     {
         var port = config.GetValue<int?>("Telemetry:Prometheus:Port");
         if (port is <= 0 or > 65535)
@@ -51,7 +51,7 @@ public static class TelemetrySetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<AttractStateReader>();
         builder.Services.AddSingleton<AttractMetrics>();
-        var settings = TelemetrySettings.From(builder.Configuration);
+        var settings = TelemetryOptions.From(builder.Configuration);
         if (!settings.Enabled)
         {
             return builder; // the instruments exist and cost nothing without a listener
@@ -100,7 +100,7 @@ public static class TelemetrySetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<AttractMetrics>();
-        var settings = TelemetrySettings.From(app.Configuration);
+        var settings = TelemetryOptions.From(app.Configuration);
         if (settings.PrometheusPort is { } port)
         {
             // The local port of the connection, not the Host header (RequireHost would trust what the client sends).
@@ -174,7 +174,7 @@ public static class TelemetrySetup
         return colon >= 0 && int.TryParse(authority[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
     }
 
-    private static void Otlp(OtlpExporterOptions o, TelemetrySettings settings, Uri endpoint, string signalPath)
+    private static void Otlp(OtlpExporterOptions o, TelemetryOptions settings, Uri endpoint, string signalPath)
     {
         o.Protocol = settings.OtlpProtocol;
         // Over HTTP each signal has its own path under the collector's base address; gRPC takes the address as it is.

@@ -12,6 +12,8 @@ public enum PushNotificationType
 
 /// <summary>A verified, parsed push notification.</summary>
 /// <param name="Id">Notification id; also the requestId to pull with. Dedupe on it (retries reuse it).</param>
+/// <param name="Type">What happened: which collection to pull with <paramref name="Id"/>.</param>
+/// <param name="ExpiresAt">The push's <c>expiresAt</c>, when it has one.</param>
 public sealed record PushNotification(string Id, PushNotificationType Type, DateTimeOffset? ExpiresAt);
 
 /// <summary>Answer to the webhook validation challenge (serialise as the 200 JSON body).</summary>

@@ -40,19 +40,7 @@ internal sealed partial class LinkedInRecruiterClient(HttpClient http, IOptions<
             using var request = RestLiHttp.Create(method, path + "?" + scheme.Query(chunk), app, restLiMethod, chunk.Length);
             if (writeValue is not null)
             {
-                RestLiHttp.SetJsonContent(request, RestLiHttp.WriteJson(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteStartObject("entities");
-                    foreach (var key in chunk)
-                    {
-                        w.WritePropertyName(scheme.BodyKey(key));
-                        writeValue(w, key);
-                    }
-
-                    w.WriteEndObject();
-                    w.WriteEndObject();
-                }));
+                RestLiHttp.SetJsonContent(request, WriteEntities(scheme, chunk, writeValue));
             }
 
             using var response = await RestLiHttp.SendAsync(http, request, cancellationToken).ConfigureAwait(false);
@@ -68,55 +56,83 @@ internal sealed partial class LinkedInRecruiterClient(HttpClient http, IOptions<
             }
 
             var batch = Deserialize(bytes, Json.RestLiBatchResponse, response.StatusCode);
-            var resolve = scheme.Resolver(chunk);
-            var seen = new HashSet<TKey>();
-            foreach (var (raw, status) in batch.Results ?? [])
-            {
-                var (found, key) = resolve(raw);
-                if (!found || !seen.Add(key))
-                {
-                    continue;
-                }
-
-                if (status.Status >= 400)
-                {
-                    failed.Add(new BatchFailure<TKey>(key, status.Status, null, null));
-                }
-                else
-                {
-                    succeeded[key] = status.Status == 0 ? (int)response.StatusCode : status.Status;
-                }
-            }
-
-            foreach (var (raw, error) in batch.Errors ?? [])
-            {
-                var (found, key) = resolve(raw);
-                if (!found)
-                {
-                    continue;
-                }
-
-                succeeded.Remove(key);
-                failed.RemoveAll(f => EqualityComparer<TKey>.Default.Equals(f.Key, key));
-                seen.Add(key);
-                failed.Add(new BatchFailure<TKey>(key, error.Status, error.Code, error.Message, error.ServiceErrorCode));
-            }
-
-            var anyReported = batch.Results is not null || batch.Errors is not null;
-            foreach (var key in chunk.Where(k => !seen.Contains(k)))
-            {
-                if (anyReported)
-                {
-                    failed.Add(new BatchFailure<TKey>(key, 0, "MISSING_RESULT", "LinkedIn reported no outcome for this key."));
-                }
-                else
-                {
-                    succeeded[key] = (int)response.StatusCode;
-                }
-            }
+            CollectOutcomes(batch, scheme.Resolver(chunk), chunk, (int)response.StatusCode, succeeded, failed);
         }
 
         return new BatchResult<TKey>(succeeded, failed);
+    }
+
+    /// <summary>The body of a batch write: <c>{"entities": {key: value, ...}}</c>.</summary>
+    private static byte[] WriteEntities<TKey>(KeyScheme<TKey> scheme, TKey[] chunk, Action<Utf8JsonWriter, TKey> writeValue)
+        where TKey : notnull =>
+        RestLiHttp.WriteJson(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("entities");
+            foreach (var key in chunk)
+            {
+                w.WritePropertyName(scheme.BodyKey(key));
+                writeValue(w, key);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+
+    /// <summary>
+    /// Sorts a batch response's per-key results and errors into <paramref name="succeeded"/> and <paramref name="failed"/>
+    /// (an error wins over a result for the same key); a key the response does not mention failed when it reported anything,
+    /// and succeeded with the HTTP status otherwise.
+    /// </summary>
+    private static void CollectOutcomes<TKey>(RestLiBatchResponse batch, Func<string, (bool Found, TKey Key)> resolve, TKey[] chunk, int httpStatus,
+        Dictionary<TKey, int> succeeded, List<BatchFailure<TKey>> failed)
+        where TKey : notnull
+    {
+        var seen = new HashSet<TKey>();
+        foreach (var (raw, status) in batch.Results ?? [])
+        {
+            var (found, key) = resolve(raw);
+            if (!found || !seen.Add(key))
+            {
+                continue;
+            }
+
+            if (status.Status >= 400)
+            {
+                failed.Add(new BatchFailure<TKey>(key, status.Status, null, null));
+            }
+            else
+            {
+                succeeded[key] = status.Status == 0 ? httpStatus : status.Status;
+            }
+        }
+
+        foreach (var (raw, error) in batch.Errors ?? [])
+        {
+            var (found, key) = resolve(raw);
+            if (!found)
+            {
+                continue;
+            }
+
+            succeeded.Remove(key);
+            failed.RemoveAll(f => EqualityComparer<TKey>.Default.Equals(f.Key, key));
+            seen.Add(key);
+            failed.Add(new BatchFailure<TKey>(key, error.Status, error.Code, error.Message, error.ServiceErrorCode));
+        }
+
+        var anyReported = batch.Results is not null || batch.Errors is not null;
+        foreach (var key in chunk.Where(k => !seen.Contains(k)))
+        {
+            if (anyReported)
+            {
+                failed.Add(new BatchFailure<TKey>(key, 0, "MISSING_RESULT", "LinkedIn reported no outcome for this key."));
+            }
+            else
+            {
+                succeeded[key] = httpStatus;
+            }
+        }
     }
 
     private async Task<BatchGetResult<TKey, TEntity>> BatchGetAsync<TKey, TEntity>(

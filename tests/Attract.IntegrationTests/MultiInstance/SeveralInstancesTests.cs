@@ -52,7 +52,7 @@ public sealed class SeveralInstancesTests(ITestOutputHelper output) : IAsyncLife
     private AttractFactory Instance(Action<IServiceCollection>? services = null)
     {
         var instance = new AttractFactory(DatabaseProvider.PostgreSql, _database)
-            .WithSetting(LinkedInBackgroundSettings.ConfigKey, "false")
+            .WithSetting(LinkedInBackgroundOptions.ConfigKey, "false")
             .WithServices(s => services?.Invoke(s));
         _instances.Add(instance);
         return instance;

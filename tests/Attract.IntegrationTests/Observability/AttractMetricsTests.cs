@@ -1,5 +1,4 @@
 using Attract.Core.Common;
-using Attract.Core.Data;
 using Attract.IntegrationTests.Infrastructure;
 using Attract.IntegrationTests.Integrations.LinkedIn;
 using Attract.IntegrationTests.Integrations.LinkedIn.Export;
@@ -27,7 +26,7 @@ public sealed class AttractMetricsTests : IDisposable
     {
         _factory = new AttractFactory()
             .WithSetting("LinkedIn:Sync:DrainInterval", "1.00:00:00")
-            .WithSetting(LinkedInBackgroundSettings.ConfigKey, "false")
+            .WithSetting(LinkedInBackgroundOptions.ConfigKey, "false")
             .WithServices(s => s.AddSingleton(_linkedIn.Mock.Object));
         _factory.CreateClient().Dispose();
         _metrics = new MetricRecorder(_factory.Services);

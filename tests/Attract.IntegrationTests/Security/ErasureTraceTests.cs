@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Attract.Core.Feedback;
 using Attract.Core.LinkedIn;
 using Attract.Core.Pools;
-using Attract.Core.Privacy;
 using Attract.IntegrationTests.Infrastructure;
 using Attract.IntegrationTests.Integrations.LinkedIn.Pulls;
 using Attract.Web.Infrastructure;

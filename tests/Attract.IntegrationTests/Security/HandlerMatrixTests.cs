@@ -34,7 +34,7 @@ public sealed class HandlerMatrixTests(ITestOutputHelper output) : IDisposable
 
     private static readonly string[] Volatile = ["DataProtectionKeys"];
 
-    private readonly AttractFactory _factory = new AttractFactory().WithSetting(LinkedInBackgroundSettings.ConfigKey, "false");
+    private readonly AttractFactory _factory = new AttractFactory().WithSetting(LinkedInBackgroundOptions.ConfigKey, "false");
 
     public void Dispose() => _factory.Dispose();
 

@@ -38,7 +38,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
 
     private static readonly HashSet<string> PublicPages = ["/Account/Login", "/Account/Logout", "/Error", "/Status"];
 
-    private readonly AttractFactory _factory = new AttractFactory().WithSetting(LinkedInBackgroundSettings.ConfigKey, "false");
+    private readonly AttractFactory _factory = new AttractFactory().WithSetting(LinkedInBackgroundOptions.ConfigKey, "false");
 
     public void Dispose() => _factory.Dispose();
 

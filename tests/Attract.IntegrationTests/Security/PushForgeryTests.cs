@@ -4,7 +4,6 @@ using System.Text.Json;
 using Attract.Core.Data;
 using Attract.Core.LinkedIn;
 using Attract.IntegrationTests.Infrastructure;
-using Attract.Web.Integrations.LinkedIn;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -53,7 +53,7 @@ public class LinkedInNotificationConfiguration : IEntityTypeConfiguration<Linked
         b.Property(n => n.PersonUrn).HasMaxLength(200);
         b.Property(n => n.JobCode).HasMaxLength(50);
         b.Property(n => n.SeatUrn).HasMaxLength(200);
-        b.Property(n => n.Outcome).HasMaxLength(2000);
+        b.Property(n => n.Outcome).HasMaxLength(LinkedInNotification.MaxOutcomeLength);
         b.Property(n => n.ClaimedBy).HasMaxLength(200);
     }
 }

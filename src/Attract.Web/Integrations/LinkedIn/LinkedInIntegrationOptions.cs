@@ -19,12 +19,12 @@ public sealed class LinkedInIntegrationOptions
     /// </summary>
     public string PublicBaseUrl { get; set; } = "";
 
-    public LinkedInSimulatorSettings Simulator { get; set; } = new();
+    public LinkedInSimulatorOptions Simulator { get; set; } = new();
 
-    public LinkedInSyncSettings Sync { get; set; } = new();
+    public LinkedInSyncOptions Sync { get; set; } = new();
 }
 
-public sealed class LinkedInSimulatorSettings
+public sealed class LinkedInSimulatorOptions
 {
     /// <summary>Start the LinkedIn simulator in-process (Development default) and point the client at it.</summary>
     public bool Enabled { get; set; }
@@ -36,7 +36,7 @@ public sealed class LinkedInSimulatorSettings
     public TimeSpan NotifyPartnerDelay { get; set; } = TimeSpan.FromMinutes(10);
 }
 
-public sealed class LinkedInSyncSettings
+public sealed class LinkedInSyncOptions
 {
     /// <summary>Send applications while they are still in Prospect (LinkedIn's guidance: only once they leave it).</summary>
     public bool SendProspects { get; set; }

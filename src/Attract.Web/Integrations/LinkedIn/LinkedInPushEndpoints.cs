@@ -97,11 +97,8 @@ public static partial class LinkedInPushEndpoints
         {
             return Results.Problem($"The push body is larger than {MaxBodyBytes / 1024} KB.", statusCode: 413, title: "Payload too large");
         }
-        var connection = await db.Set<LinkedInConnection>().FirstOrDefaultAsync(c => c.TenantId == tenantId, ct);
-        var secret = connection is { ChildClientSecretProtected: { } protectedSecret, ChildClientId: not null } ? secrets.Unprotect(protectedSecret) : null;
-        var verifier = new LinkedInPushVerifier();
-        var valid = verifier.IsValidSignature(body, http.Request.Headers[LinkedInPushVerifier.SignatureHeader], secret ?? UnknownTenantSecret);
-        if (connection is null || secret is null || !valid)
+        var (connection, secret) = await VerifyAsync(db, secrets, tenantId, body, http.Request.Headers[LinkedInPushVerifier.SignatureHeader], ct);
+        if (connection is null || secret is null)
         {
             LogRejected(logger, tenantId);
             return NotVerified();
@@ -109,28 +106,13 @@ public static partial class LinkedInPushEndpoints
         PushNotification push;
         try
         {
-            push = verifier.Parse(body);
+            push = new LinkedInPushVerifier().Parse(body);
         }
         catch (LinkedInPushException ex) when (ex.IsUnknownType && ReadId(body) is { } unknownId)
         {
             // A signed push of a type Attract does not handle yet (e.g. RESYNC_JOBS): record it and acknowledge, so LinkedIn does not retry.
             http.Items[PushTypeItem] = "unhandled";
-            if (!await db.Set<LinkedInNotification>().AnyAsync(n => n.NotificationId == unknownId, ct))
-            {
-                db.Add(new LinkedInNotification
-                {
-                    NotificationId = unknownId,
-                    Type = ex.RawType!.Length <= 100 ? ex.RawType : ex.RawType[..100],
-                    ReceivedAtUtc = clock.GetUtcNow().UtcDateTime,
-                    Status = LinkedInNotificationStatus.Received,
-                    Outcome = "Push type not handled by Attract yet.",
-                });
-                if (!await SaveAsync(db, logger, unknownId, ct))
-                {
-                    return Unavailable("The push could not be recorded; retry it.");
-                }
-            }
-            return Results.Ok();
+            return await RecordUnhandledAsync(db, logger, unknownId, ex.RawType!, clock.GetUtcNow().UtcDateTime, ct);
         }
         catch (LinkedInPushException ex)
         {
@@ -170,12 +152,57 @@ public static partial class LinkedInPushEndpoints
             signals.ExportReceived(); // process it in the background right away
             return Results.Ok();
         }
+        return await ApplyStatusChangeAsync(db, logger, integrationsClient, connection, new LinkedInAppCredentials(connection.ChildClientId!, secret),
+            notification, now, ct);
+    }
+
+    /// <summary>
+    /// The tenant's connection and child secret when the body's signature verifies with that secret; nulls otherwise. An
+    /// unknown tenant is verified against a stand-in secret, so both cases do the same work.
+    /// </summary>
+    private static async Task<(LinkedInConnection? Connection, string? Secret)> VerifyAsync(AttractDbContext db, LinkedInSecrets secrets,
+        string tenantId, byte[] body, string? signature, CancellationToken ct)
+    {
+        var connection = await db.Set<LinkedInConnection>().FirstOrDefaultAsync(c => c.TenantId == tenantId, ct);
+        var secret = connection is { ChildClientSecretProtected: { } protectedSecret, ChildClientId: not null } ? secrets.Unprotect(protectedSecret) : null;
+        var valid = new LinkedInPushVerifier().IsValidSignature(body, signature, secret ?? UnknownTenantSecret);
+        return valid ? (connection, secret) : (null, null);
+    }
+
+    /// <summary>Records a signed push of a type Attract does not handle (once per id) and acknowledges it.</summary>
+    private static async Task<IResult> RecordUnhandledAsync(AttractDbContext db, ILogger logger, string id, string rawType, DateTime now, CancellationToken ct)
+    {
+        if (!await db.Set<LinkedInNotification>().AnyAsync(n => n.NotificationId == id, ct))
+        {
+            db.Add(new LinkedInNotification
+            {
+                NotificationId = id,
+                Type = rawType.Length <= 100 ? rawType : rawType[..100],
+                ReceivedAtUtc = now,
+                Status = LinkedInNotificationStatus.Received,
+                Outcome = "Push type not handled by Attract yet.",
+            });
+            if (!await SaveAsync(db, logger, id, ct))
+            {
+                return Unavailable("The push could not be recorded; retry it.");
+            }
+        }
+        return Results.Ok();
+    }
+
+    /// <summary>
+    /// An <c>INTEGRATION_STATUS_CHANGE</c>: reads the integrations of the request from LinkedIn and applies them to the
+    /// connection; 503 when LinkedIn or the database fails, so LinkedIn retries the push.
+    /// </summary>
+    private static async Task<IResult> ApplyStatusChangeAsync(AttractDbContext db, ILogger logger, ILinkedInIntegrationsClient integrationsClient,
+        LinkedInConnection connection, LinkedInAppCredentials app, LinkedInNotification notification, DateTime now, CancellationToken ct)
+    {
+        var pushId = notification.NotificationId;
         IReadOnlyList<AtsIntegration> integrations;
         notification.Attempts++;
         try
         {
-            var app = new LinkedInAppCredentials(connection.ChildClientId!, secret);
-            integrations = await integrationsClient.FindIntegrationsByRequestAsync(app, push.Id, ct);
+            integrations = await integrationsClient.FindIntegrationsByRequestAsync(app, pushId, ct);
         }
         catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
@@ -183,8 +210,8 @@ public static partial class LinkedInPushEndpoints
             notification.Status = LinkedInNotificationStatus.Failed;
             notification.Outcome = reason;
             connection.LastError = "Reading the integration status failed: " + reason;
-            LogStatusFailed(logger, ex, push.Id);
-            await SaveAsync(db, logger, push.Id, ct);
+            LogStatusFailed(logger, ex, pushId);
+            await SaveAsync(db, logger, pushId, ct);
             // LinkedIn retries with the same id; a Failed notification is processed again.
             return Unavailable("Reading the integration status from LinkedIn failed; retry the push.");
         }
@@ -203,11 +230,11 @@ public static partial class LinkedInPushEndpoints
             }
             catch (DbUpdateException)
             {
-                if (!await IsRecordedAsync(db, push.Id, ct))
+                if (!await IsRecordedAsync(db, pushId, ct))
                 {
                     return Unavailable("The push could not be recorded; retry it.");
                 }
-                LogDuplicate(logger, push.Id);
+                LogDuplicate(logger, pushId);
                 return Results.Ok(); // a concurrent delivery of the same push won the insert
             }
         }

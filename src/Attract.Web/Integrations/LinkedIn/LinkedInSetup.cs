@@ -1,9 +1,7 @@
 using Attract.Core.Data;
-using Attract.Web.Infrastructure;
 using Attract.Web.Integrations.LinkedIn.Export;
 using Attract.Web.Integrations.LinkedIn.Sync;
 using LinkedIn.Recruiter;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -41,7 +39,7 @@ public static class LinkedInSetup
         {
             LinkedInNotConfigured.AddStandIns(services);
         }
-        services.AddSingleton(LinkedInBackgroundSettings.From(config));
+        services.AddSingleton(LinkedInBackgroundOptions.From(config));
         services.AddSingleton<ILinkedInSignals, LinkedInSignals>();
         services.AddSingleton<LinkedInChangeInterceptor>();
         services.ConfigureDbContext<AttractDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<LinkedInChangeInterceptor>()));

@@ -24,7 +24,7 @@ public interface ILinkedInSignals
 /// Triggers the Quartz jobs, debounced per job: a burst of saves causes one run, started shortly after the first signal
 /// (which also lets the caller's transaction commit). Never throws: the recurring schedule picks the work up anyway.
 /// </summary>
-public sealed partial class LinkedInSignals(ISchedulerFactory schedulers, LinkedInBackgroundSettings settings, ILogger<LinkedInSignals> logger)
+public sealed partial class LinkedInSignals(ISchedulerFactory schedulers, LinkedInBackgroundOptions settings, ILogger<LinkedInSignals> logger)
     : ILinkedInSignals
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
@@ -67,11 +67,11 @@ public sealed partial class LinkedInSignals(ISchedulerFactory schedulers, Linked
 }
 
 /// <summary>Whether the LinkedIn background jobs run (<c>LinkedIn:Background:Enabled</c>, default true; tests turn it off).</summary>
-public sealed record LinkedInBackgroundSettings(bool RunInBackground)
+public sealed record LinkedInBackgroundOptions(bool RunInBackground)
 {
     public const string ConfigKey = "LinkedIn:Background:Enabled";
 
-    public static LinkedInBackgroundSettings From(IConfiguration config) => new(config.GetValue(ConfigKey, true));
+    public static LinkedInBackgroundOptions From(IConfiguration config) => new(config.GetValue(ConfigKey, true));
 }
 
 /// <summary>

@@ -24,7 +24,7 @@ public static class LinkedInSimulatorLauncher
             return null;
         }
 #if ATTRACT_SIMULATOR
-        var settings = attract.Configuration.GetSection("LinkedIn:Simulator").Get<LinkedInSimulatorSettings>() ?? new();
+        var settings = attract.Configuration.GetSection("LinkedIn:Simulator").Get<LinkedInSimulatorOptions>() ?? new();
         var dataDirectory = attract.Configuration["Database:DataDirectory"];
         dataDirectory = string.IsNullOrWhiteSpace(dataDirectory)
             ? Path.Combine(attract.Environment.ContentRootPath, "App_Data")

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Attract.Core.Common;
 using Attract.Core.Data;
 using Attract.Core.Pools;
 using Attract.Web.Infrastructure;

@@ -1,5 +1,4 @@
 using Attract.BrowserTests.Infrastructure;
-using Attract.Core.Candidates;
 using Attract.Core.Jobs;
 using Attract.Core.LinkedIn;
 using Attract.Testing;

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using Attract.Core.Data;
-using Attract.Core.LinkedIn;
 using Attract.IntegrationTests.Infrastructure;
 using Attract.Web.Integrations.LinkedIn;
 using LinkedIn.Recruiter;

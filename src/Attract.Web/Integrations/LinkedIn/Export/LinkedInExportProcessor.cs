@@ -9,6 +9,7 @@ using Attract.Core.Pipeline;
 using Attract.Web.Infrastructure;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Attract.Web.Integrations.LinkedIn.Export;
@@ -172,34 +173,58 @@ public sealed partial class LinkedInExportProcessor(
         notification.SeatUrn = seat;
         if (kept.Count == 0)
         {
-            Complete(notification, LinkedInNotificationStatus.Refused, SuppressedReason, now);
-            await scopedDb.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            LogRefused(logger, notification.NotificationId, SuppressedReason);
+            await RefuseAsync(scopedDb, tx, notification, SuppressedReason, now, ct);
             return new ImportResult([]);
         }
         var job = jobCode is null ? null : await scopedDb.Jobs.Include(j => j.Stages).Include(j => j.Team).ThenInclude(t => t.User)
             .FirstOrDefaultAsync(j => j.Code == jobCode, ct);
         var refusal = Check(jobCode, job, seat, link?.UserId, link?.Name);
-        var matches = new List<(int, string)>();
         if (refusal is { } refused)
         {
-            Complete(notification, LinkedInNotificationStatus.Refused, refused.Message, now);
-            await scopedDb.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            LogRefused(logger, notification.NotificationId, refused.Message);
-            return new ImportResult(matches, ("refused", refused.Reason));
+            await RefuseAsync(scopedDb, tx, notification, refused.Message, now, ct);
+            return new ImportResult([], ("refused", refused.Reason));
         }
-        var prospect = job!.Stages.Single(s => s.IsProspect);
         var outcomes = new List<string>();
-        var pending = new List<(Candidate Candidate, JobApplication? Application)>();
         if (kept.Count < exported.Count)
         {
             outcomes.Add($"{exported.Count - kept.Count} exported member(s) not imported: erased from Attract (suppressed).");
         }
+        var pending = await AddToPipelineAsync(scopedDb, notification, job!, kept, actor, outcomes, now, ct);
+        var recipients = job!.Team.Where(t => t.Role is TeamRole.Recruiter or TeamRole.HiringManager)
+            .Select(t => t.User.DisplayName).Distinct().Order().ToList();
+        outcomes.Add(recipients.Count == 0 ? "Nobody to notify." : "Notified: " + string.Join(", ", recipients) + ".");
+        await scopedDb.SaveChangesAsync(ct);
+        var (firstCandidate, firstApplication) = pending[0];
+        notification.CandidateId = firstCandidate.Id;
+        notification.ApplicationId = firstApplication?.Id ?? notification.ApplicationId;
+        notification.Complete(LinkedInNotificationStatus.Processed, string.Join(" ", outcomes), now);
+        await scopedDb.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        var matches = pending.Where(p => p.Candidate.LinkedInPersonUrn is not null).Select(p => (p.Candidate.Id, p.Candidate.LinkedInPersonUrn!)).ToList();
+        return new ImportResult(matches, ("taken", pending.Any(p => p.Application is not null) ? "added" : "already_in_pipeline"));
+    }
+
+    /// <summary>Refuses the export: stores the reason on the notification and changes nothing else.</summary>
+    private async Task RefuseAsync(AttractDbContext scopedDb, IDbContextTransaction tx, LinkedInNotification notification, string reason, DateTime now, CancellationToken ct)
+    {
+        notification.Complete(LinkedInNotificationStatus.Refused, reason, now);
+        await scopedDb.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        LogRefused(logger, notification.NotificationId, reason);
+    }
+
+    /// <summary>
+    /// Finds or creates each exported candidate and adds it to the job's Prospect stage, unless it is already in the job's
+    /// pipeline; says what happened in <paramref name="outcomes"/>.
+    /// </summary>
+    private static async Task<List<(Candidate Candidate, JobApplication? Application)>> AddToPipelineAsync(AttractDbContext scopedDb,
+        LinkedInNotification notification, Job job, List<ExportedCandidate> kept, ICurrentActor actor, List<string> outcomes, DateTime now, CancellationToken ct)
+    {
+        var prospect = job.Stages.Single(s => s.IsProspect);
+        var pending = new List<(Candidate Candidate, JobApplication? Application)>();
         foreach (var e in kept)
         {
-            var (candidate, how) = await FindOrCreateAsync(scopedDb, e, now, ct);
+            var (candidate, how) = await ExportedCandidateMatcher.FindOrCreateAsync(scopedDb, e, now, ct);
             var existing = candidate.Id == 0 ? null : await scopedDb.Applications
                 .Where(a => a.CandidateId == candidate.Id && a.JobId == job.Id)
                 .Select(a => new { a.Id, Stage = a.Stage.Name, a.Status }).FirstOrDefaultAsync(ct);
@@ -215,18 +240,7 @@ public sealed partial class LinkedInExportProcessor(
             pending.Add((candidate, application));
             outcomes.Add($"{candidate.FullName} ({how}) added to {job.Code} {job.Title} in {prospect.Name}.");
         }
-        var recipients = job.Team.Where(t => t.Role is TeamRole.Recruiter or TeamRole.HiringManager)
-            .Select(t => t.User.DisplayName).Distinct().Order().ToList();
-        outcomes.Add(recipients.Count == 0 ? "Nobody to notify." : "Notified: " + string.Join(", ", recipients) + ".");
-        await scopedDb.SaveChangesAsync(ct);
-        var (firstCandidate, firstApplication) = pending[0];
-        notification.CandidateId = firstCandidate.Id;
-        notification.ApplicationId = firstApplication?.Id ?? notification.ApplicationId;
-        Complete(notification, LinkedInNotificationStatus.Processed, string.Join(" ", outcomes), now);
-        await scopedDb.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        matches.AddRange(pending.Where(p => p.Candidate.LinkedInPersonUrn is not null).Select(p => (p.Candidate.Id, p.Candidate.LinkedInPersonUrn!)));
-        return new ImportResult(matches, ("taken", pending.Any(p => p.Application is not null) ? "added" : "already_in_pipeline"));
+        return pending;
     }
 
     /// <summary>Why the export can't be taken (a reason code for the metrics and a message), or null when the job and the exporting user qualify.</summary>
@@ -255,171 +269,6 @@ public sealed partial class LinkedInExportProcessor(
         return null;
     }
 
-    /// <summary>By person URN, then email, then normalised profile URL; otherwise a new candidate.</summary>
-    private static async Task<(Candidate Candidate, string How)> FindOrCreateAsync(AttractDbContext scopedDb, ExportedCandidate e, DateTime now, CancellationToken ct)
-    {
-        var candidates = scopedDb.Candidates.Include(c => c.Emails);
-        Candidate? found = null;
-        var how = "";
-        if (!string.IsNullOrWhiteSpace(e.Member))
-        {
-            found = await candidates.FirstOrDefaultAsync(c => c.LinkedInPersonUrn == e.Member, ct);
-            how = "matched by LinkedIn member";
-        }
-        if (found is null && !string.IsNullOrWhiteSpace(e.EmailAddress))
-        {
-            var email = CandidateEmail.Normalize(e.EmailAddress);
-            found = await candidates.FirstOrDefaultAsync(c => c.Emails.Any(m => m.Normalized == email), ct);
-            how = "matched by email";
-        }
-        if (found is null && Candidate.NormalizeLinkedInUrl(e.PublicProfileUrl) is { } key)
-        {
-            found = await candidates.FirstOrDefaultAsync(c => c.LinkedInProfileKey == key, ct);
-            how = "matched by LinkedIn profile URL";
-        }
-        if (found is not null)
-        {
-            found.LinkedInPersonUrn ??= e.Member;
-            Fill(found, e);
-            return (found, how);
-        }
-        var candidate = new Candidate
-        {
-            Source = Source,
-            LinkedInPersonUrn = e.Member,
-            CreatedAtUtc = now,
-            UpdatedAtUtc = now,
-        };
-        candidate.SetName(e.FirstName ?? "", e.LastName ?? "");
-        if (candidate.FullName.Length == 0)
-        {
-            candidate.SetName("LinkedIn", "member");
-        }
-        Fill(candidate, e);
-        scopedDb.Candidates.Add(candidate);
-        return (candidate, "new candidate");
-    }
-
-    /// <summary>Fills blanks only; shared email and phone are added.</summary>
-    private static void Fill(Candidate c, ExportedCandidate e)
-    {
-        c.CurrentCompany ??= e.CurrentCompanyName;
-        c.CurrentTitle ??= e.CurrentTitle ?? e.Headline;
-        c.Summary ??= e.Headline;
-        c.City ??= e.Location?.City;
-        c.Region ??= e.Location?.Region;
-        c.Country ??= e.Location?.CountryCode?.ToUpperInvariant();
-        if (c.LinkedInProfileUrl is null && !string.IsNullOrWhiteSpace(e.PublicProfileUrl))
-        {
-            c.SetLinkedInProfileUrl(e.PublicProfileUrl);
-        }
-        if (!string.IsNullOrWhiteSpace(e.EmailAddress))
-        {
-            c.SetEmails(c.Emails.Select(m => m.Address).Append(e.EmailAddress));
-        }
-        if (!string.IsNullOrWhiteSpace(e.PhoneNumber) && !c.Phones.Contains(e.PhoneNumber.Trim(), StringComparer.OrdinalIgnoreCase))
-        {
-            c.Phones = [.. c.Phones, e.PhoneNumber.Trim()];
-        }
-    }
-
-    public const string ManualMatchErrorType = LinkedInSyncError.ManualMatchedMember;
-    public const int MaxManualMatchAttempts = 10;
-
-    /// <summary>Retries <c>manualMatchedMember</c> writes that failed earlier (kept as <see cref="LinkedInSyncError"/> rows).</summary>
-    private async Task RetryManualMatchesAsync(CancellationToken ct)
-    {
-        var errors = await db.Set<LinkedInSyncError>()
-            .Where(e => e.EntityType == ManualMatchErrorType && e.ResolvedAtUtc == null && e.Attempts < MaxManualMatchAttempts)
-            .OrderBy(e => e.Id).Take(100).ToListAsync(ct);
-        if (errors.Count == 0)
-        {
-            return;
-        }
-        var connection = await db.Set<LinkedInConnection>().AsNoTracking().Where(c => c.ChildClientId != null).FirstOrDefaultAsync(ct);
-        if (connection is null || connector.ChildApp(connection) is not { } app)
-        {
-            return;
-        }
-        var ids = errors.Select(e => (int)e.EntityId).ToList();
-        var matches = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id) && c.LinkedInPersonUrn != null)
-            .Select(c => new { c.Id, c.LinkedInPersonUrn }).ToListAsync(ct);
-        var failed = await TrySetManualMatchesAsync(app, connection, matches.Select(m => (m.Id, m.LinkedInPersonUrn!)).ToList(), 1, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var e in errors)
-        {
-            e.Attempts++;
-            if (!failed.Contains((int)e.EntityId))
-            {
-                e.ResolvedAtUtc = now;
-            }
-        }
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>
-    /// Links the candidates to their LinkedIn members (<c>manualMatchedMember</c>) after the commit; never fatal. What
-    /// still fails after a few quick tries is kept as a <see cref="LinkedInSyncError"/> and retried on later runs.
-    /// </summary>
-    private async Task SetManualMatchesAsync(LinkedInAppCredentials app, LinkedInConnection connection, List<(int CandidateId, string PersonUrn)> matches, CancellationToken ct)
-    {
-        var failed = await TrySetManualMatchesAsync(app, connection, matches, 3, ct);
-        if (failed.Count == 0)
-        {
-            return;
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var id in failed)
-        {
-            db.Add(new LinkedInSyncError
-            {
-                EntityType = ManualMatchErrorType,
-                EntityId = id,
-                Message = "Linking the candidate to its LinkedIn member (manualMatchedMember) failed; it is retried.",
-                OccurredAtUtc = now,
-                Attempts = 1,
-            });
-        }
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Returns the candidate ids that could not be matched.</summary>
-    private async Task<HashSet<int>> TrySetManualMatchesAsync(LinkedInAppCredentials app, LinkedInConnection connection,
-        List<(int CandidateId, string PersonUrn)> matches, int tries, CancellationToken ct)
-    {
-        var pending = matches.Select(m => m.CandidateId).ToHashSet();
-        if (matches.Count == 0)
-        {
-            return pending;
-        }
-        var context = connection.OrganizationUrn ?? "";
-        var members = matches.Select(m => new KeyValuePair<AtsCandidateKey, string?>(
-            new AtsCandidateKey(context, m.CandidateId.ToString(System.Globalization.CultureInfo.InvariantCulture)), m.PersonUrn)).ToList();
-        for (var attempt = 1; attempt <= tries; attempt++)
-        {
-            try
-            {
-                var result = await sync.SetManualMatchedMembersAsync(app, members, ct);
-                pending = result.Failed.Select(f => int.Parse(f.Key.AtsCandidateId, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-                if (pending.Count == 0)
-                {
-                    return pending;
-                }
-                LogMatchRefused(logger, result.Failed.Count, attempt);
-                members = members.Where(m => pending.Contains(int.Parse(m.Key.AtsCandidateId, System.Globalization.CultureInfo.InvariantCulture))).ToList();
-            }
-            catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException)
-            {
-                LogMatchFailed(logger, ex, attempt);
-            }
-            if (attempt < tries)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt), ct);
-            }
-        }
-        return pending;
-    }
-
     private static bool IsTransient(Exception ex) => ex switch
     {
         LinkedInAuthException => false,
@@ -427,19 +276,10 @@ public sealed partial class LinkedInExportProcessor(
         _ => true,
     };
 
-    private static void Complete(LinkedInNotification n, LinkedInNotificationStatus status, string outcome, DateTime now)
-    {
-        n.Status = status;
-        n.Outcome = outcome.Length > 2000 ? outcome[..2000] : outcome;
-        n.ProcessedAtUtc = now;
-        n.ClaimedBy = null;
-        n.ClaimedUntilUtc = null;
-    }
-
     private async Task FinishAsync(int id, string owner, LinkedInNotificationStatus status, string outcome, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        outcome = outcome.Length > 2000 ? outcome[..2000] : outcome;
+        outcome = LinkedInNotification.FitOutcome(outcome);
         await db.Set<LinkedInNotification>().Where(n => n.Id == id).ReleaseAsync(owner, null, s => s
             .SetProperty(n => n.Status, status).SetProperty(n => n.Outcome, outcome).SetProperty(n => n.ProcessedAtUtc, now), ct);
     }
@@ -459,10 +299,4 @@ public sealed partial class LinkedInExportProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused LinkedIn export {RequestId}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string requestId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "LinkedIn refused {Count} manual member matches (attempt {Attempt})")]
-    private static partial void LogMatchRefused(ILogger logger, int count, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Setting manual member matches failed (attempt {Attempt})")]
-    private static partial void LogMatchFailed(ILogger logger, Exception ex, int attempt);
 }

@@ -1,4 +1,3 @@
-using Attract.Core.Data;
 using Attract.Web.Integrations.LinkedIn.Jobs;
 using Quartz;
 
@@ -17,7 +16,7 @@ public static class LinkedInExportSetup
     /// <summary>The two Quartz jobs; their recurring triggers only when background work is on.</summary>
     public static void Configure(IQuartzBuilder quartz, IConfiguration config)
     {
-        var background = LinkedInBackgroundSettings.From(config).RunInBackground;
+        var background = LinkedInBackgroundOptions.From(config).RunInBackground;
         var drain = config.GetValue("LinkedIn:Sync:DrainInterval", TimeSpan.FromSeconds(5));
         var exports = config.GetValue("LinkedIn:Export:PollInterval", TimeSpan.FromSeconds(5));
         Add<LinkedInJobPostingSyncJob>(quartz, LinkedInJobPostingSyncJob.Key, drain, background);

@@ -8,7 +8,7 @@ namespace Attract.Web.Integrations.LinkedIn.Jobs;
 
 /// <summary>
 /// LinkedIn processes accepted job postings asynchronously. Each accepted posting's task is checked
-/// <see cref="LinkedInSyncSettings.JobTaskCheckDelay"/> later. A task that failed becomes an open sync error on the
+/// <see cref="LinkedInSyncOptions.JobTaskCheckDelay"/> later. A task that failed becomes an open sync error on the
 /// job (shown on the sync page, with Retry), and its send no longer counts as "sent", so the job is re-sent once
 /// automatically as a CREATE (an upsert at LinkedIn). A task that succeeded resolves the job's open error.
 /// </summary>

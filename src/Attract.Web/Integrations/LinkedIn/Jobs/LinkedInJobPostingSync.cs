@@ -71,25 +71,7 @@ public sealed partial class LinkedInJobPostingSync(
     private async Task<int> SendAsync(LinkedInConnection connection, LinkedInAppCredentials app, List<OutboxMessage> rows, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var entityIds = rows.Select(r => r.EntityId).Distinct().ToList();
-        var jobIds = entityIds.Select(id => (int)id).ToList();
-        var jobs = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, ct);
-        var lastSent = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.EntityType == TrackedTypes.Job && entityIds.Contains(m.EntityId) && m.ProcessedAtUtc != null && m.LastError == null)
-            .GroupBy(m => m.EntityId).Select(g => new { Id = g.Key, At = g.Max(m => m.ProcessedAtUtc) })
-            .ToDictionaryAsync(x => (int)x.Id, x => x.At, ct);
-        // A re-send after a failure (automatic, or the admin's Retry) is a CREATE, which LinkedIn treats as an upsert.
-        var resends = rows.Where(r => r.ActorUserId is TaskRetryActor or Sync.LinkedInSyncStatus.RetryActor).Select(r => (int)r.EntityId).ToHashSet();
-        var postings = new List<SimpleJobPosting>();
-        foreach (var job in jobIds.Select(id => jobs.GetValueOrDefault(id)).OfType<Job>())
-        {
-            var first = resends.Contains(job.Id)
-                || (job.ActivatedAtUtc is { } activated && (lastSent.GetValueOrDefault(job.Id) is not { } sent || activated >= sent));
-            if (ToPosting(connection.OrganizationUrn!, job, first) is { } posting)
-            {
-                postings.Add(posting);
-            }
-        }
+        var (jobs, postings) = await PostingsAsync(connection, rows, ct);
         string? error = null;
         var failed = new Dictionary<string, string>(StringComparer.Ordinal);
         var accepted = new List<JobPostingCreateResult>();
@@ -122,19 +104,7 @@ public sealed partial class LinkedInJobPostingSync(
         foreach (var row in rows)
         {
             var rowError = error ?? (codes.TryGetValue((int)row.EntityId, out var code) ? failed.GetValueOrDefault(code) : null);
-            row.ClaimedBy = null;
-            row.ClaimedUntilUtc = null;
-            if (rowError is null)
-            {
-                row.ProcessedAtUtc = now;
-                row.LastError = null;
-            }
-            else
-            {
-                row.Attempts++;
-                row.LastError = rowError.Length > 1000 ? rowError[..1000] : rowError;
-                row.ClaimedUntilUtc = now + options.Value.Sync.Backoff.After(row.Attempts); // not due again before the backoff
-            }
+            row.Settle(rowError, now, options.Value.Sync.Backoff);
         }
         metrics.RowsDeferred(AttractMetrics.JobPostingsConsumer, rows.Count(r => r.ProcessedAtUtc is null));
         var jobByCode = jobs.Values.ToDictionary(j => j.Code, j => j.Id, StringComparer.Ordinal);
@@ -149,6 +119,32 @@ public sealed partial class LinkedInJobPostingSync(
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSyncAtUtc, now), ct);
         }
         return rows.Count(r => r.ProcessedAtUtc is not null);
+    }
+
+    /// <summary>The jobs behind the rows and their postings (first-time or update; none for drafts).</summary>
+    private async Task<(Dictionary<int, Job> Jobs, List<SimpleJobPosting> Postings)> PostingsAsync(LinkedInConnection connection,
+        List<OutboxMessage> rows, CancellationToken ct)
+    {
+        var entityIds = rows.Select(r => r.EntityId).Distinct().ToList();
+        var jobIds = entityIds.Select(id => (int)id).ToList();
+        var jobs = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, ct);
+        var lastSent = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.EntityType == TrackedTypes.Job && entityIds.Contains(m.EntityId) && m.ProcessedAtUtc != null && m.LastError == null)
+            .GroupBy(m => m.EntityId).Select(g => new { Id = g.Key, At = g.Max(m => m.ProcessedAtUtc) })
+            .ToDictionaryAsync(x => (int)x.Id, x => x.At, ct);
+        // A re-send after a failure (automatic, or the admin's Retry) is a CREATE, which LinkedIn treats as an upsert.
+        var resends = rows.Where(r => r.ActorUserId is TaskRetryActor or Sync.LinkedInSyncStatus.RetryActor).Select(r => (int)r.EntityId).ToHashSet();
+        var postings = new List<SimpleJobPosting>();
+        foreach (var job in jobIds.Select(id => jobs.GetValueOrDefault(id)).OfType<Job>())
+        {
+            var first = resends.Contains(job.Id)
+                || (job.ActivatedAtUtc is { } activated && (lastSent.GetValueOrDefault(job.Id) is not { } sent || activated >= sent));
+            if (ToPosting(connection.OrganizationUrn!, job, first) is { } posting)
+            {
+                postings.Add(posting);
+            }
+        }
+        return (jobs, postings);
     }
 
     /// <summary>The posting for a job's current state; null for drafts (not sent).</summary>

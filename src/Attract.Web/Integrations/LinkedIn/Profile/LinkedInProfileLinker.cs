@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Attract.Core.Access;
 using Attract.Core.Data;
-using Attract.Core.LinkedIn;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 

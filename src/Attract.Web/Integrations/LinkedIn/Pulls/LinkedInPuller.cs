@@ -14,7 +14,7 @@ public sealed record LinkedInPullResult(bool Ran, string Message, int Seats, int
 /// <summary>
 /// Contract-level pulls (CSA_API): for every seat of the connected contract (plus the seats mapped to Attract users) it
 /// reads <c>conversationEvents</c>, <c>prospectNotes</c> and <c>mailStubs</c> from the seat's stored cursor
-/// (<see cref="LinkedInPullCursor"/> per seat and kind, less <see cref="LinkedInPullSettings.Overlap"/>) up to now, in windows of at most 12 h (the client splits the range),
+/// (<see cref="LinkedInPullCursor"/> per seat and kind, less <see cref="LinkedInPullOptions.Overlap"/>) up to now, in windows of at most 12 h (the client splits the range),
 /// and upserts them. A kind whose call fails keeps its cursor and records the error, so the next run retries the same range.
 /// Nothing runs unless contract-level access is on.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed partial class LinkedInPuller(
     AttractMetrics metrics,
     ErasureSuppressionKeyring suppressions,
     IOptions<LinkedInIntegrationOptions> options,
-    IOptions<LinkedInPullSettings> settings,
+    IOptions<LinkedInPullOptions> settings,
     TimeProvider clock,
     ILogger<LinkedInPuller> logger)
 {
@@ -88,40 +88,20 @@ public sealed partial class LinkedInPuller(
                     continue;
                 }
                 pulled++;
-                // Each run re-reads the last few minutes before the cursor (upserts are idempotent), so what LinkedIn
-                // indexes a little after its timestamp is still picked up; the end bound is exclusive at millisecond
-                // precision, so +1 ms takes in what happened in the current millisecond.
-                var from = DateTime.SpecifyKind(cursor.CursorUtc, DateTimeKind.Utc) - settings.Value.Overlap;
-                var to = now.AddMilliseconds(1);
-                try
+                var items = await PullWindowAsync(app, connection.ContractUrn, seat, kind, cursor, now, suppressed, ct);
+                switch (kind)
                 {
-                    var items = 0;
-                    switch (kind)
-                    {
-                        case InMailKind:
-                            inmails += items = await PullInMailsAsync(app, seat, from, to, suppressed, ct);
-                            break;
-                        case NotesKind:
-                            notes += items = await PullNotesAsync(app, connection.ContractUrn, seat, from, to, suppressed, ct);
-                            break;
-                        default:
-                            stubCount += items = await stubs.ImportAsync(prospects.GetMailStubsAsync(app, connection.ContractUrn, seat, from, to, ct), suppressed, ct);
-                            break;
-                    }
-                    cursor.CursorUtc = now;
-                    cursor.LastError = null;
-                    metrics.PullRun(kind, succeeded: true, items);
+                    case InMailKind:
+                        inmails += items ?? 0;
+                        break;
+                    case NotesKind:
+                        notes += items ?? 0;
+                        break;
+                    default:
+                        stubCount += items ?? 0;
+                        break;
                 }
-                catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-                {
-                    errors++;
-                    db.ChangeTracker.Entries().Where(e => e.Entity is not LinkedInPullCursor && e.State != EntityState.Unchanged).ToList()
-                        .ForEach(e => e.State = e.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged);
-                    var message = LinkedInConnector.Describe(ex);
-                    cursor.LastError = message.Length > 2000 ? message[..2000] : message;
-                    LogPullFailed(logger, kind, seat, cursor.LastError);
-                    metrics.PullRun(kind, succeeded: false);
-                }
+                errors += items is null ? 1 : 0;
                 cursor.LastRunAtUtc = now;
                 await db.SaveChangesAsync(ct);
             }
@@ -132,6 +112,43 @@ public sealed partial class LinkedInPuller(
             ? $"No seat was due ({seats.Count} seats)."
             : $"Pulled {seats.Count} seats: {inmails} InMail events, {notes} notes, {stubCount} stub profiles" + (errors > 0 ? $", {errors} errors." : ".");
         return new(true, message2, seats.Count, inmails, notes, stubCount, errors);
+    }
+
+    /// <summary>
+    /// Pulls one kind for one seat from the cursor up to now and moves the cursor; returns how many items were stored, or
+    /// null when LinkedIn failed (the error is kept on the cursor and the run's partial writes are dropped).
+    /// </summary>
+    private async Task<int?> PullWindowAsync(LinkedInAppCredentials app, string contract, string seat, string kind, LinkedInPullCursor cursor,
+        DateTime now, SuppressionList suppressed, CancellationToken ct)
+    {
+        // Each run re-reads the last few minutes before the cursor (upserts are idempotent), so what LinkedIn
+        // indexes a little after its timestamp is still picked up; the end bound is exclusive at millisecond
+        // precision, so +1 ms takes in what happened in the current millisecond.
+        var from = DateTime.SpecifyKind(cursor.CursorUtc, DateTimeKind.Utc) - settings.Value.Overlap;
+        var to = now.AddMilliseconds(1);
+        try
+        {
+            var items = kind switch
+            {
+                InMailKind => await PullInMailsAsync(app, seat, from, to, suppressed, ct),
+                NotesKind => await PullNotesAsync(app, contract, seat, from, to, suppressed, ct),
+                _ => await stubs.ImportAsync(prospects.GetMailStubsAsync(app, contract, seat, from, to, ct), suppressed, ct),
+            };
+            cursor.CursorUtc = now;
+            cursor.LastError = null;
+            metrics.PullRun(kind, succeeded: true, items);
+            return items;
+        }
+        catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            db.ChangeTracker.Entries().Where(e => e.Entity is not LinkedInPullCursor && e.State != EntityState.Unchanged).ToList()
+                .ForEach(e => e.State = e.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged);
+            var message = LinkedInConnector.Describe(ex);
+            cursor.LastError = message.Length > 2000 ? message[..2000] : message;
+            LogPullFailed(logger, kind, seat, cursor.LastError);
+            metrics.PullRun(kind, succeeded: false);
+            return null;
+        }
     }
 
     /// <summary>The contract's seats (<c>seatsV2</c>) plus the seats mapped to Attract users.</summary>

@@ -13,13 +13,13 @@ namespace Attract.Web.Integrations.LinkedIn.Pulls;
 /// The admin then decides on erasure on Admin → LinkedIn → Purged exports.
 /// </summary>
 public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector connector, ILinkedInExportsClient exports, AttractMetrics metrics,
-    ErasureSuppressionKeyring suppressions, IOptions<LinkedInPullSettings> settings, TimeProvider clock)
+    ErasureSuppressionKeyring suppressions, IOptions<LinkedInPullOptions> settings, TimeProvider clock)
 {
     /// <summary>The <c>kind</c> tag of its runs in <c>attract.linkedin.pull.runs</c>.</summary>
     public const string PurgedExportsKind = "purged_exports";
 
-    public TimeSpan Interval => settings.Value.PurgePollInterval > LinkedInPullSettings.MaxPurgePollInterval
-        ? LinkedInPullSettings.MaxPurgePollInterval : settings.Value.PurgePollInterval;
+    public TimeSpan Interval => settings.Value.PurgePollInterval > LinkedInPullOptions.MaxPurgePollInterval
+        ? LinkedInPullOptions.MaxPurgePollInterval : settings.Value.PurgePollInterval;
 
     /// <summary>Polls when due (or <paramref name="force"/>); returns a message for the admin.</summary>
     public async Task<string> PollAsync(bool force, CancellationToken ct = default)

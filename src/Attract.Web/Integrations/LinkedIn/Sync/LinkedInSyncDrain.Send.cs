@@ -1,6 +1,5 @@
 using Attract.Core.Candidates;
 using Attract.Core.Common;
-using Attract.Core.Feedback;
 using Attract.Core.Jobs;
 using Attract.Core.Notes;
 using Attract.Core.Outbox;
@@ -242,7 +241,7 @@ public sealed partial class LinkedInSyncDrain
     private static AtsApplicationKey ApplicationKey(SyncBatch batch, long id) => new(batch.Context, Key(id));
 
     /// <summary>
-    /// Makes one client call; per-key failures become <see cref="LinkedInSyncError"/>s without failing neighbours.
+    /// Makes one client call; per-key failures become <see cref="Attract.Core.LinkedIn.LinkedInSyncError"/>s without failing neighbours.
     /// A transient failure propagates (rows stay unprocessed); a non-transient request-level failure counts against every key.
     /// </summary>
     private static async Task RunAsync<TKey>(SyncBatch batch, string type, IEnumerable<OutboxMessage> rows, int count,

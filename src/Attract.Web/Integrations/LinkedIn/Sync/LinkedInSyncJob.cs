@@ -18,7 +18,7 @@ public sealed partial class LinkedInSyncJob(LinkedInSyncDrain drain, ILogger<Lin
             interval = TimeSpan.FromSeconds(5);
         }
         quartz.AddJob<LinkedInSyncJob>(j => j.WithIdentity(Key).StoreDurably());
-        if (!LinkedInBackgroundSettings.From(config).RunInBackground)
+        if (!LinkedInBackgroundOptions.From(config).RunInBackground)
         {
             return;
         }

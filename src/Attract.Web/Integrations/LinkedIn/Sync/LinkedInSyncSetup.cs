@@ -1,6 +1,3 @@
-using Attract.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Attract.Web.Integrations.LinkedIn.Sync;
 
 /// <summary>Registers the In-ATS indicator sync: drain, backfill, meter, status.</summary>

@@ -19,7 +19,7 @@ public static class ExportTestData
         DatabaseProvider provider = DatabaseProvider.Sqlite, PostgresTestDatabase? database = null)
         where TClient : class =>
         new AttractFactory(provider, database)
-            .WithSetting(LinkedInBackgroundSettings.ConfigKey, "false")
+            .WithSetting(LinkedInBackgroundOptions.ConfigKey, "false")
             .WithServices(s =>
             {
                 Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(s, client);

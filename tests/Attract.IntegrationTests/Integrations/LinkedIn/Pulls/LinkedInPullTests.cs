@@ -143,7 +143,7 @@ public class LinkedInPullTests
 
         await SyncNowAsync(linkedIn);
 
-        var overlap = new LinkedInPullSettings().Overlap;
+        var overlap = new LinkedInPullOptions().Overlap;
         Assert.Equal(15, first.Count); // 7 days of initial lookback plus the 10-minute overlap, in 12 h windows
         Assert.All(first, w => Assert.True(w.End - w.Start <= 12 * 3_600_000L));
         Assert.All(first.Zip(first.Skip(1)), p => Assert.Equal(p.First.End, p.Second.Start));

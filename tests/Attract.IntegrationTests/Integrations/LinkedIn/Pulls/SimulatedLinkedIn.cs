@@ -6,7 +6,6 @@ using Attract.Core.LinkedIn;
 using Attract.IntegrationTests.Infrastructure;
 using Attract.Web.Integrations.LinkedIn;
 using LinkedIn.Recruiter;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attract.IntegrationTests.Integrations.LinkedIn.Pulls;

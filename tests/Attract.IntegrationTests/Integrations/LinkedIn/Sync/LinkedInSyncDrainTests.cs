@@ -1,10 +1,8 @@
 using System.Net;
 using Attract.Core.Candidates;
 using Attract.Core.Common;
-using Attract.Core.Data;
 using Attract.Core.LinkedIn;
 using Attract.Core.Notes;
-using Attract.Core.Outbox;
 using Attract.IntegrationTests.Infrastructure;
 using Attract.Web.Integrations.LinkedIn;
 using Attract.Web.Integrations.LinkedIn.Sync;
@@ -25,7 +23,7 @@ public sealed class LinkedInSyncDrainTests : IDisposable
     private AttractFactory Create(bool sendProspects) => new AttractFactory()
         .WithSetting("LinkedIn:Sync:DrainInterval", "1.00:00:00")
         .WithSetting("LinkedIn:Sync:SendProspects", sendProspects ? "true" : "false")
-        .WithSetting(LinkedInBackgroundSettings.ConfigKey, "false")
+        .WithSetting(LinkedInBackgroundOptions.ConfigKey, "false")
         .WithServices(s => s.AddSingleton(_linkedIn.Mock.Object));
 
     private static Task ConnectAsync(AttractFactory factory, bool enabled = true, bool backfillDone = true) =>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using static Attract.IntegrationTests.Integrations.LinkedIn.Export.ExportTestData;
 
-namespace Attract.IntegrationTests.Integrations.LinkedIn.Export;
+namespace Attract.IntegrationTests.Integrations.LinkedIn.Jobs;
 
 public sealed class LinkedInJobPostingSyncTests : IDisposable
 {

@@ -4,7 +4,7 @@ namespace Attract.Web.Integrations.LinkedIn.Pulls;
 /// <c>LinkedIn:Pulls:*</c> settings of the contract-level pulls and the purged-export poll. The pull interval itself is
 /// <c>LinkedIn:Sync:PullInterval</c> (default 2 h).
 /// </summary>
-public sealed class LinkedInPullSettings
+public sealed class LinkedInPullOptions
 {
     public const string SectionName = "LinkedIn:Pulls";
 

@@ -3,7 +3,7 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace Attract.IntegrationTests.Logging;
+namespace Attract.UnitTests.Infrastructure;
 
 public class SensitiveDataMaskingTests
 {

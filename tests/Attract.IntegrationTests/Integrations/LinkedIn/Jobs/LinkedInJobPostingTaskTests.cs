@@ -1,6 +1,7 @@
 using Attract.Core.Common;
 using Attract.Core.LinkedIn;
 using Attract.IntegrationTests.Infrastructure;
+using Attract.IntegrationTests.Integrations.LinkedIn.Export;
 using Attract.IntegrationTests.Integrations.LinkedIn.Pulls;
 using Attract.Web.Integrations.LinkedIn.Jobs;
 using LinkedIn.Recruiter;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
-namespace Attract.IntegrationTests.Integrations.LinkedIn.Export;
+namespace Attract.IntegrationTests.Integrations.LinkedIn.Jobs;
 
 /// <summary>Job-posting tasks checked against the simulator over real HTTP (tasks checked right away instead of after 5 minutes).</summary>
 public sealed class LinkedInJobPostingTaskTests

@@ -3,12 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Attract.Core.LinkedIn;
 using Attract.IntegrationTests.Infrastructure;
-using Attract.Web.Integrations.LinkedIn.Pulls;
+using Attract.IntegrationTests.Integrations.LinkedIn.Pulls;
 using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Attract.IntegrationTests.Integrations.LinkedIn.Pulls;
+namespace Attract.IntegrationTests.Integrations.LinkedIn.Profile;
 
 public class LinkedInTabTests
 {
