@@ -6,7 +6,6 @@ using Attract.Core.Common;
 using Attract.Core.Data;
 using Attract.Core.Jobs;
 using Attract.Core.LinkedIn;
-using Attract.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,6 @@ using Attract.Core.Candidates;
 using Attract.Core.Common;
 using Attract.Core.Data;
 using Attract.Core.Feedback;
-using Attract.Core.Jobs;
 using Attract.Core.Notes;
 using Attract.Core.Pipeline;
 using Attract.Web.Infrastructure;

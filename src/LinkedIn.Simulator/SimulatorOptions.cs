@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace LinkedIn.Simulator;
 
 /// <summary>Settings for one simulator instance. Bind from configuration section "Simulator" (env prefix <c>Simulator__</c>).</summary>

@@ -1,9 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using LinkedIn.Simulator.Api.Protocol;
 using LinkedIn.Simulator.Api.Sync;
-using LinkedIn.Simulator.Domain;
-using LinkedIn.Simulator.State;
 
 namespace LinkedIn.Simulator.Control;
 
