@@ -34,16 +34,7 @@ public static class SoakRun
         await log.WriteLineAsync($"soak: logs and the simulator's store in {work}");
 
         var simulatorUrl = $"http://127.0.0.1:{SoakProcess.FreePort()}";
-        using var simulator = new SoakProcess("simulator", simulatorDll, [], new Dictionary<string, string>
-        {
-            ["Simulator__Urls"] = simulatorUrl,
-            ["Simulator__DatabasePath"] = Path.Combine(work, "linkedin-simulator.db"),
-            ["Simulator__ConsoleLogging"] = "false",
-            ["Simulator__PushRetryBaseDelay"] = "00:00:01",
-            ["Simulator__MaxPushRetries"] = "8",
-            ["Simulator__ExportsPerSeatPerMonth"] = "1000000",
-            ["Simulator__MemberCount"] = "2000",
-        }, simulatorUrl, "/_sim/faults", Path.Combine(work, "simulator.log"));
+        using var simulator = Simulator(simulatorDll, simulatorUrl, work);
         await simulator.StartAsync(TimeSpan.FromSeconds(60), ct);
 
         var ports = Enumerable.Range(0, Instances).Select(_ => SoakProcess.FreePort()).ToList();
@@ -57,87 +48,11 @@ public static class SoakRun
         using var sim = new HttpClient { BaseAddress = new Uri(simulatorUrl), Timeout = TimeSpan.FromSeconds(60) };
         try
         {
-            // 1. Start the three instances at once: they take turns migrating and seeding under the start-up lock, which a
-            // waiting instance holds out for however long the demo seed takes.
-            var started = Stopwatch.StartNew();
-            var startTimeout = TimeSpan.FromMinutes(options.Candidates > 2_000 ? 30 : 5);
-            await Task.WhenAll(attract.Where(a => !a.IsRunning).Select(a => a.StartAsync(startTimeout, ct)));
-            await log.WriteLineAsync($"soak: simulator and {Instances} Attract instances up in {started.Elapsed.TotalSeconds:F0} s");
-            await SoakConnect.ConnectAsync(publicUrl, simulatorUrl, log, ct);
-            var childClientId = await WithDbAsync(database, db => db.Set<LinkedInConnection>().Select(c => c.ChildClientId).SingleAsync(ct))
-                ?? throw new InvalidOperationException("No child application after connecting.");
-            await SoakConnect.EnableAsync(sim, childClientId, ct);
-            await WaitAsync(async () => await WithDbAsync(database, db => db.Set<LinkedInConnection>().AnyAsync(c => c.CompanyLevelEnabled && c.ContractLevelEnabled, ct)),
-                "LinkedIn's status push to turn company- and contract-level access on", TimeSpan.FromSeconds(60), ct);
-            var (jobCodes, interviewerId) = await PrepareAsync(database, sim, ct);
-            var members = await SoakTraffic.MembersAsync(sim, 1500, ct);
-            // The jobs reach LinkedIn through the job-posting sync; an export is possible once they are listed there.
-            await WaitAsync(async () => await SoakTraffic.TryExportAsync(sim, childClientId, members[0], jobCodes[0], ct),
-                "the soak jobs to be listed at LinkedIn (a first 1-click export accepted)", TimeSpan.FromMinutes(2), ct);
-            await log.WriteLineAsync($"soak: integration on, jobs {string.Join(", ", jobCodes)} listed at LinkedIn; traffic with faults for {options.TrafficDuration.TotalSeconds:F0} s");
-
-            // 2-3. Traffic under faults, one instance killed and restarted.
-            var faults = new JsonObject
-            {
-                ["errorRate"] = 0.3,
-                ["tooManyRequestsRate"] = 0.1,
-                ["latencyMs"] = options.FaultLatencyMs,
-                ["callbackDelayMs"] = options.CallbackDelayMs,
-                ["dropCallbacks"] = false,
-                ["liftRateLimits"] = options.LiftRateLimits,
-            };
-            await SetFaultsAsync(sim, faults, ct);
-            var traffic = new SoakTraffic(database, sim, childClientId, jobCodes, interviewerId, members.Skip(1).ToList(), options);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var trafficClock = Stopwatch.StartNew();
-            var running = traffic.RunAsync(stop.Token);
-            await Task.Delay(options.TrafficDuration * 0.3, ct);
-            // Kill an instance while it holds leases (mid-drain), watching for up to 15% of the traffic phase; failing
-            // that, the one that did the most work (the clustered Quartz store tends to give the drain to one node).
-            var victim = await VictimAsync(database, attract, trafficClock.Elapsed + options.TrafficDuration * 0.15, trafficClock, ct);
-            victim.KillHard();
-            var killedAt = trafficClock.Elapsed;
-            await log.WriteLineAsync($"soak: kill -9 {victim.Name} (pid {victim.ProcessIds[^1]}) at {killedAt.TotalSeconds:F0} s");
-            var down = options.TrafficDuration * 0.5 - killedAt;
-            await Task.Delay(down > TimeSpan.FromSeconds(5) ? down : TimeSpan.FromSeconds(5), ct);
-            var restart = victim.StartAsync(TimeSpan.FromMinutes(5), ct);
-            await log.WriteLineAsync($"soak: restarting {victim.Name} at {trafficClock.Elapsed.TotalSeconds:F0} s");
-            await Task.Delay(options.TrafficDuration * 0.1, ct);
-            faults["dropCallbacks"] = true;
-            await SetFaultsAsync(sim, faults, ct);
-            await Task.Delay(options.TrafficDuration * 0.15, ct);
-            faults["dropCallbacks"] = false;
-            await SetFaultsAsync(sim, faults, ct);
-            await Task.Delay(options.TrafficDuration * 0.25, ct);
-            await stop.CancelAsync();
-            await running;
-            report.TrafficDuration = trafficClock.Elapsed;
-            await restart;
-            report.InstanceKilledAndRestarted = victim.ProcessIds.Count == 2 && victim.IsRunning;
-            report.ChangesMade = traffic.Changes;
-            report.ExportsRequested = traffic.ExportsRequested + 1;
-            if (traffic.Failures > 0)
-            {
-                report.Notes.Add($"{traffic.Failures} writes failed and changed nothing; the first: {traffic.FirstFailure}");
-            }
-
-            // 4. Clear the faults and wait for the backlog to drain.
-            if (options.LiftRateLimits)
-            {
-                await SetFaultsAsync(sim, new JsonObject { ["liftRateLimits"] = true }, ct);
-            }
-            else
-            {
-                (await sim.DeleteAsync("/_sim/faults", ct)).EnsureSuccessStatusCode();
-            }
-            var drain = Stopwatch.StartNew();
-            await log.WriteLineAsync($"soak: {report.ChangesMade} changes and {report.ExportsRequested} exports made; faults cleared, draining");
-            await WaitAsync(async () => await BacklogAsync(database, sim, ct) == 0, "the backlog to drain after the faults cleared", options.DrainTimeout, ct);
-            report.DrainTime = drain.Elapsed;
-
-            // 5. Compare.
-            await CompareAsync(database, sim, childClientId, report, ct);
-            await CountAsync(database, sim, attract, report, ct);
+            var stage = await ConnectPhaseAsync(options, attract, database, sim, publicUrl, simulatorUrl, log, ct);
+            await TrafficPhaseAsync(options, attract, stage, report, log, ct);
+            await DrainPhaseAsync(options, database, sim, report, log, ct);
+            await SoakComparison.CompareAsync(database, sim, stage.ChildClientId, report, ct);
+            await SoakComparison.CountAsync(database, sim, attract, report, ct);
         }
         finally
         {
@@ -149,6 +64,115 @@ public static class SoakRun
         report.TotalDuration = total.Elapsed;
         await log.WriteLineAsync(report.ToString());
         return report;
+    }
+
+    /// <summary>What the connect phase leaves for the traffic: the integration's child application, jobs and people.</summary>
+    private sealed record Stage(ServiceProvider Database, HttpClient Sim, string ChildClientId, List<string> JobCodes, string InterviewerId, List<string> Members);
+
+    private static SoakProcess Simulator(string simulatorDll, string simulatorUrl, string work) => new("simulator", simulatorDll, [], new Dictionary<string, string>
+    {
+        ["Simulator__Urls"] = simulatorUrl,
+        ["Simulator__DatabasePath"] = Path.Combine(work, "linkedin-simulator.db"),
+        ["Simulator__ConsoleLogging"] = "false",
+        ["Simulator__PushRetryBaseDelay"] = "00:00:01",
+        ["Simulator__MaxPushRetries"] = "8",
+        ["Simulator__ExportsPerSeatPerMonth"] = "1000000",
+        ["Simulator__MemberCount"] = "2000",
+    }, simulatorUrl, "/_sim/faults", Path.Combine(work, "simulator.log"));
+
+    /// <summary>
+    /// 1. Starts the three instances at once (they take turns migrating and seeding under the start-up lock, which a
+    /// waiting instance holds out for however long the demo seed takes), connects and enables the integration, and waits
+    /// until LinkedIn lists the soak's jobs.
+    /// </summary>
+    private static async Task<Stage> ConnectPhaseAsync(SoakOptions options, List<SoakProcess> attract, ServiceProvider database, HttpClient sim,
+        string publicUrl, string simulatorUrl, TextWriter log, CancellationToken ct)
+    {
+        var started = Stopwatch.StartNew();
+        var startTimeout = TimeSpan.FromMinutes(options.Candidates > 2_000 ? 30 : 5);
+        await Task.WhenAll(attract.Where(a => !a.IsRunning).Select(a => a.StartAsync(startTimeout, ct)));
+        await log.WriteLineAsync($"soak: simulator and {Instances} Attract instances up in {started.Elapsed.TotalSeconds:F0} s");
+        await SoakConnect.ConnectAsync(publicUrl, simulatorUrl, log, ct);
+        var childClientId = await WithDbAsync(database, db => db.Set<LinkedInConnection>().Select(c => c.ChildClientId).SingleAsync(ct))
+            ?? throw new InvalidOperationException("No child application after connecting.");
+        await SoakConnect.EnableAsync(sim, childClientId, ct);
+        await WaitAsync(async () => await WithDbAsync(database, db => db.Set<LinkedInConnection>().AnyAsync(c => c.CompanyLevelEnabled && c.ContractLevelEnabled, ct)),
+            "LinkedIn's status push to turn company- and contract-level access on", TimeSpan.FromSeconds(60), ct);
+        var (jobCodes, interviewerId) = await PrepareAsync(database, sim, ct);
+        var members = await SoakTraffic.MembersAsync(sim, 1500, ct);
+        // The jobs reach LinkedIn through the job-posting sync; an export is possible once they are listed there.
+        await WaitAsync(async () => await SoakTraffic.TryExportAsync(sim, childClientId, members[0], jobCodes[0], ct),
+            "the soak jobs to be listed at LinkedIn (a first 1-click export accepted)", TimeSpan.FromMinutes(2), ct);
+        await log.WriteLineAsync($"soak: integration on, jobs {string.Join(", ", jobCodes)} listed at LinkedIn; traffic with faults for {options.TrafficDuration.TotalSeconds:F0} s");
+        return new Stage(database, sim, childClientId, jobCodes, interviewerId, members);
+    }
+
+    /// <summary>
+    /// 2-3. Traffic under faults (30% 500s, 10% 429s, latency, delayed pushes, and for 15% of the time dropped ones); one
+    /// instance killed while it holds leases, and restarted.
+    /// </summary>
+    private static async Task TrafficPhaseAsync(SoakOptions options, List<SoakProcess> attract, Stage stage, SoakReport report, TextWriter log, CancellationToken ct)
+    {
+        var faults = new JsonObject
+        {
+            ["errorRate"] = 0.3,
+            ["tooManyRequestsRate"] = 0.1,
+            ["latencyMs"] = options.FaultLatencyMs,
+            ["callbackDelayMs"] = options.CallbackDelayMs,
+            ["dropCallbacks"] = false,
+            ["liftRateLimits"] = options.LiftRateLimits,
+        };
+        await SetFaultsAsync(stage.Sim, faults, ct);
+        var traffic = new SoakTraffic(stage.Database, stage.Sim, stage.ChildClientId, stage.JobCodes, stage.InterviewerId, stage.Members.Skip(1).ToList(), options);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var trafficClock = Stopwatch.StartNew();
+        var running = traffic.RunAsync(stop.Token);
+        await Task.Delay(options.TrafficDuration * 0.3, ct);
+        // Kill an instance while it holds leases (mid-drain), watching for up to 15% of the traffic phase; failing
+        // that, the one that did the most work (the clustered Quartz store tends to give the drain to one node).
+        var victim = await SoakComparison.VictimAsync(stage.Database, attract, trafficClock.Elapsed + options.TrafficDuration * 0.15, trafficClock, ct);
+        victim.KillHard();
+        var killedAt = trafficClock.Elapsed;
+        await log.WriteLineAsync($"soak: kill -9 {victim.Name} (pid {victim.ProcessIds[^1]}) at {killedAt.TotalSeconds:F0} s");
+        var down = options.TrafficDuration * 0.5 - killedAt;
+        await Task.Delay(down > TimeSpan.FromSeconds(5) ? down : TimeSpan.FromSeconds(5), ct);
+        var restart = victim.StartAsync(TimeSpan.FromMinutes(5), ct);
+        await log.WriteLineAsync($"soak: restarting {victim.Name} at {trafficClock.Elapsed.TotalSeconds:F0} s");
+        await Task.Delay(options.TrafficDuration * 0.1, ct);
+        faults["dropCallbacks"] = true;
+        await SetFaultsAsync(stage.Sim, faults, ct);
+        await Task.Delay(options.TrafficDuration * 0.15, ct);
+        faults["dropCallbacks"] = false;
+        await SetFaultsAsync(stage.Sim, faults, ct);
+        await Task.Delay(options.TrafficDuration * 0.25, ct);
+        await stop.CancelAsync();
+        await running;
+        report.TrafficDuration = trafficClock.Elapsed;
+        await restart;
+        report.InstanceKilledAndRestarted = victim.ProcessIds.Count == 2 && victim.IsRunning;
+        report.ChangesMade = traffic.Changes;
+        report.ExportsRequested = traffic.ExportsRequested + 1;
+        if (traffic.Failures > 0)
+        {
+            report.Notes.Add($"{traffic.Failures} writes failed and changed nothing; the first: {traffic.FirstFailure}");
+        }
+    }
+
+    /// <summary>4. Clears the faults and times the backlog's drain.</summary>
+    private static async Task DrainPhaseAsync(SoakOptions options, ServiceProvider database, HttpClient sim, SoakReport report, TextWriter log, CancellationToken ct)
+    {
+        if (options.LiftRateLimits)
+        {
+            await SetFaultsAsync(sim, new JsonObject { ["liftRateLimits"] = true }, ct);
+        }
+        else
+        {
+            (await sim.DeleteAsync("/_sim/faults", ct)).EnsureSuccessStatusCode();
+        }
+        var drain = Stopwatch.StartNew();
+        await log.WriteLineAsync($"soak: {report.ChangesMade} changes and {report.ExportsRequested} exports made; faults cleared, draining");
+        await WaitAsync(async () => await BacklogAsync(database, sim, ct) == 0, "the backlog to drain after the faults cleared", options.DrainTimeout, ct);
+        report.DrainTime = drain.Elapsed;
     }
 
     private static Dictionary<string, string> AttractEnvironment(SoakOptions options, int port, string publicUrl, string simulatorUrl) => new()
@@ -222,153 +246,6 @@ public static class SoakRun
         return rows + exports + pushes.Count(p => OpenPushStatuses.Contains(p!["status"]!.GetValue<string>()));
     }
 
-    private sealed record LinkedInEntity(string Resource, string Id, long? LastModified, string? CandidateId, string? JobCode, int Stages, int Notes, int Feedback);
-
-    /// <summary>Every candidate and (non-prospect) application in Attract against what LinkedIn holds.</summary>
-    private static async Task CompareAsync(ServiceProvider database, HttpClient sim, string childClientId, SoakReport report, CancellationToken ct)
-    {
-        var held = (JsonNode.Parse(await sim.GetStringAsync($"/_sim/soak/entities?clientId={Uri.EscapeDataString(childClientId)}", ct)) as JsonArray ?? [])
-            .Select(e => new LinkedInEntity(e!["resource"]!.GetValue<string>(), e["id"]!.GetValue<string>(), e["atsLastModifiedAt"]?.GetValue<long>(),
-                e["atsCandidateId"]?.GetValue<string>(), e["atsJobPostingId"]?.GetValue<string>(),
-                e["stages"]!.GetValue<int>(), e["notes"]!.GetValue<int>(), e["interviewFeedback"]!.GetValue<int>()))
-            .ToList();
-        var candidatesAtLinkedIn = held.Where(e => e.Resource == "atsCandidates").ToDictionary(e => e.Id);
-        var applicationsAtLinkedIn = held.Where(e => e.Resource == "atsApplications").ToDictionary(e => e.Id);
-
-        await using var scope = database.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AttractDbContext>();
-        var candidates = await db.Candidates.AsNoTracking().Select(c => new { c.Id, c.CreatedAtUtc, c.UpdatedAtUtc }).ToListAsync(ct);
-        var candidateNotes = await db.Notes.AsNoTracking().Where(n => n.ApplicationId == null).GroupBy(n => n.CandidateId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var applications = await db.Applications.AsNoTracking().Where(a => a.Stage.Kind != StageKind.Prospect)
-            .Select(a => new
-            {
-                a.Id,
-                a.CandidateId,
-                a.JobId,
-                a.CreatedAtUtc,
-                a.UpdatedAtUtc,
-                Stages = a.History.Count,
-                Notes = db.Notes.Count(n => n.ApplicationId == a.Id),
-                Feedback = db.Scorecards.Count(s => s.ApplicationId == a.Id),
-            }).ToListAsync(ct);
-        report.CandidatesCompared = candidates.Count;
-        report.ApplicationsCompared = applications.Count;
-
-        void Lost(string what)
-        {
-            report.Lost++;
-            if (report.LostSamples.Count < 20)
-            {
-                report.LostSamples.Add(what);
-            }
-        }
-        foreach (var c in candidates)
-        {
-            var expected = Math.Max(Math.Max(1, Epoch(c.CreatedAtUtc)), Epoch(c.UpdatedAtUtc));
-            var id = c.Id.ToString(CultureInfo.InvariantCulture);
-            if (!candidatesAtLinkedIn.TryGetValue(id, out var at))
-            {
-                Lost($"candidate {id} is not at LinkedIn");
-            }
-            else if (at.LastModified < expected)
-            {
-                Lost($"candidate {id}: LinkedIn holds version {at.LastModified}, Attract's latest is {expected}");
-            }
-            else if (at.Notes < candidateNotes.GetValueOrDefault(c.Id))
-            {
-                Lost($"candidate {id}: {at.Notes} of {candidateNotes[c.Id]} notes at LinkedIn");
-            }
-        }
-        foreach (var a in applications)
-        {
-            var expected = Math.Max(Math.Max(1, Epoch(a.CreatedAtUtc)), Epoch(a.UpdatedAtUtc));
-            var id = a.Id.ToString(CultureInfo.InvariantCulture);
-            if (!applicationsAtLinkedIn.TryGetValue(id, out var at))
-            {
-                Lost($"application {id} is not at LinkedIn");
-            }
-            else if (at.LastModified < expected)
-            {
-                Lost($"application {id}: LinkedIn holds version {at.LastModified}, Attract's latest is {expected}");
-            }
-            else if (at.Stages < a.Stages || at.Notes < a.Notes || at.Feedback < a.Feedback)
-            {
-                Lost($"application {id}: LinkedIn holds {at.Stages}/{a.Stages} stage moves, {at.Notes}/{a.Notes} notes, {at.Feedback}/{a.Feedback} feedback");
-            }
-        }
-        var candidateIds = candidates.Select(c => c.Id.ToString(CultureInfo.InvariantCulture)).ToHashSet();
-        var ghosts = candidatesAtLinkedIn.Keys.Count(k => !candidateIds.Contains(k));
-        if (ghosts > 0)
-        {
-            report.Notes.Add($"{ghosts} candidates at LinkedIn no longer exist in Attract");
-        }
-
-        var duplicatedAtLinkedIn = applicationsAtLinkedIn.Values.GroupBy(a => (a.CandidateId, a.JobCode)).Sum(g => g.Count() - 1);
-        var duplicatedInAttract = (await db.Applications.AsNoTracking().GroupBy(a => new { a.CandidateId, a.JobId })
-            .Select(g => g.Count()).Where(n => n > 1).ToListAsync(ct)).Sum(n => n - 1);
-        report.DuplicatedApplications = duplicatedAtLinkedIn + duplicatedInAttract;
-        if (duplicatedInAttract > 0)
-        {
-            report.Notes.Add($"{duplicatedInAttract} duplicated applications in Attract itself");
-        }
-        var stats = JsonNode.Parse(await sim.GetStringAsync("/_sim/soak/stats", ct))!;
-        report.StaleOverwrites = stats["staleWrites"]!.GetValue<long>();
-        report.UpsertsReceived = stats["upserts"]!.GetValue<long>();
-        foreach (var sample in (stats["staleSamples"] as JsonArray ?? []).Take(10))
-        {
-            report.Notes.Add("stale: " + sample);
-        }
-    }
-
-    /// <summary>Records sent, exports taken and dropped, and each instance's share (by the process id in the lease owner).</summary>
-    private static async Task CountAsync(ServiceProvider database, HttpClient sim, IReadOnlyList<SoakProcess> attract, SoakReport report, CancellationToken ct)
-    {
-        var (records, taken) = await WithDbAsync(database, async db => (
-            await db.Set<LinkedInUsage>().SumAsync(u => (long)u.Records, ct),
-            await db.Set<LinkedInNotification>().CountAsync(n => n.Status == LinkedInNotificationStatus.Processed && n.JobCode != null, ct)));
-        report.RecordsSent = records;
-        report.ExportsTaken = taken;
-        var pushes = JsonNode.Parse(await sim.GetStringAsync("/_sim/pushes", ct)) as JsonArray ?? [];
-        report.ExportPushesDropped = pushes.Count(p => p!["status"]!.GetValue<string>() == "DROPPED" && p["type"]!.GetValue<string>() == "EXPORT_CANDIDATE_PROFILE");
-        var byPid = await WorkByProcessAsync(database, processed: true, ct);
-        foreach (var instance in attract)
-        {
-            for (var i = 0; i < instance.ProcessIds.Count; i++)
-            {
-                var name = instance.Name + (i == 0 ? "" : " (restarted)");
-                report.Shares.Add(new InstanceShare(name, byPid.GetValueOrDefault(instance.ProcessIds[i])));
-            }
-        }
-    }
-
-    private static async Task<SoakProcess> VictimAsync(ServiceProvider database, IReadOnlyList<SoakProcess> attract, TimeSpan until, Stopwatch clock, CancellationToken ct)
-    {
-        while (clock.Elapsed < until)
-        {
-            var holding = await WorkByProcessAsync(database, processed: false, ct);
-            if (attract.FirstOrDefault(a => holding.GetValueOrDefault(a.ProcessIds[^1]) > 0) is { } busy)
-            {
-                return busy;
-            }
-            await Task.Delay(100, ct);
-        }
-        var done = await WorkByProcessAsync(database, processed: true, ct);
-        return attract.OrderByDescending(a => done.GetValueOrDefault(a.ProcessIds[^1])).ThenByDescending(a => a.Name).First();
-    }
-
-    /// <summary>
-    /// Outbox rows per process id: processed ones (the lease owner a row keeps once processed names its process), or
-    /// those held right now.
-    /// </summary>
-    private static async Task<Dictionary<int, int>> WorkByProcessAsync(ServiceProvider database, bool processed, CancellationToken ct)
-    {
-        var owners = await WithDbAsync(database, db => db.OutboxMessages.AsNoTracking()
-            .Where(o => o.ClaimedBy != null && (processed ? o.ProcessedAtUtc != null : o.ProcessedAtUtc == null))
-            .GroupBy(o => o.ClaimedBy!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct));
-        return owners.GroupBy(o => ProcessIdOf(o.Key)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
-    }
-
     /// <summary>The process id in a lease owner token (<c>machine/pid:purpose:random</c>); 0 when it has none.</summary>
     public static int ProcessIdOf(string owner)
     {
@@ -377,12 +254,12 @@ public static class SoakRun
         return slash >= 0 && int.TryParse(head[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0;
     }
 
-    private static long Epoch(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+    internal static long Epoch(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
 
     private static async Task SetFaultsAsync(HttpClient sim, JsonObject faults, CancellationToken ct) =>
         (await sim.PostAsJsonAsync("/_sim/faults", faults, ct)).EnsureSuccessStatusCode();
 
-    private static async Task<T> WithDbAsync<T>(ServiceProvider database, Func<AttractDbContext, Task<T>> work)
+    internal static async Task<T> WithDbAsync<T>(ServiceProvider database, Func<AttractDbContext, Task<T>> work)
     {
         await using var scope = database.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<AttractDbContext>());

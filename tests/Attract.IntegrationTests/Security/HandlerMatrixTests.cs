@@ -64,50 +64,38 @@ public sealed class HandlerMatrixTests(ITestOutputHelper output) : IDisposable
 
     private sealed record Request(string Url, List<KeyValuePair<string, string>> Fields);
 
+    /// <summary>What the matrix saw, cell by cell.</summary>
+    private sealed class Tally
+    {
+        public List<string> Failures { get; } = [];
+        public int Denied { get; set; }
+        public int Allowed { get; set; }
+        public int Unchanged { get; set; }
+        public int ServerErrors { get; set; }
+    }
+
+    private sealed record Session(HttpClient Client, string Token);
+
     [Fact]
     public async Task EveryHandler_EveryRole_AnotherJobsIds_DeniedWithoutChangeUnlessTheRulesAllowIt()
     {
         var handlers = (await PageHandlers.EnumerateAsync(_factory)).Where(h => !PublicPages.Contains(h.Page)).ToList();
         var fixture = await MatrixFixture.CreateAsync(_factory);
-        var clients = new Dictionary<string, HttpClient>();
-        var tokens = new Dictionary<string, string>();
+        var sessions = new Dictionary<string, Session>();
         foreach (var role in Roles)
         {
-            clients[role] = await _factory.ClientForAsync(role);
-            tokens[role] = await TokenAsync(clients[role]);
+            var client = await _factory.ClientForAsync(role);
+            sessions[role] = new Session(client, await TokenAsync(client));
         }
-        var admin = clients[AtsData.Admin];
-        var failures = new List<string>();
-        int denied = 0, allowed = 0, unchanged = 0, serverErrors = 0;
-
+        var tally = new Tally();
         foreach (var h in handlers)
         {
-            var request = await BuildAsync(admin, h, fixture);
+            var request = await BuildAsync(sessions[AtsData.Admin].Client, h, fixture);
             foreach (var role in Roles.Where(r => Expect(h, r) == Outcome.Denied))
             {
-                var before = _factory.Snapshot(Volatile);
-                var response = await SendAsync(clients[role], tokens[role], h, request);
-                var body = await response.Content.ReadAsStringAsync();
-                var after = _factory.Snapshot(Volatile);
-                denied++;
-                serverErrors += (int)response.StatusCode >= 500 ? 1 : 0;
-                var wanted = role == SecurityTestData.NoRole ? [HttpStatusCode.Forbidden] : new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound };
-                if (!wanted.Contains(response.StatusCode))
-                {
-                    failures.Add($"{role}: {h} answered {(int)response.StatusCode}, expected {string.Join(" or ", wanted.Select(s => (int)s))}");
-                }
-                if (fixture.OtherJobText.FirstOrDefault(body.Contains) is { } leaked)
-                {
-                    failures.Add($"{role}: {h} showed '{leaked}' of a job they are not on");
-                }
-                if (before != after)
-                {
-                    failures.Add($"{role}: {h} changed the database:\n{SecurityTestData.Diff(before, after)}");
-                }
-                unchanged++;
+                await CheckDeniedAsync(h, role, sessions[role], request, fixture, tally);
             }
         }
-
         // What the rules allow: GETs on the same data (they change nothing either); each POST on a fresh copy of the data,
         // since it may really close the job, erase the candidate or delete the pool.
         foreach (var h in handlers)
@@ -115,52 +103,84 @@ public sealed class HandlerMatrixTests(ITestOutputHelper output) : IDisposable
             foreach (var role in Roles.Where(r => Expect(h, r) == Outcome.Allowed))
             {
                 var data = h.IsPost ? await MatrixFixture.CreateAsync(_factory) : fixture;
-                var request = await BuildAsync(admin, h, data);
-                var before = h.IsPost ? "" : _factory.Snapshot(Volatile);
-                var response = await SendAsync(clients[role], tokens[role], h, request);
-                var body = await response.Content.ReadAsStringAsync();
-                allowed++;
-                serverErrors += (int)response.StatusCode >= 500 ? 1 : 0;
-                // a 400 counts as refused unless the handler itself answered it (problem details about its JSON input):
-                // antiforgery and binding failures are 400 pages too
-                var handlerBadRequest = response.StatusCode == HttpStatusCode.BadRequest && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true;
-                if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound || (response.StatusCode == HttpStatusCode.BadRequest && !handlerBadRequest)
-                    || (int)response.StatusCode >= 500)
-                {
-                    failures.Add($"{role}: {h} is allowed by the access rules but answered {(int)response.StatusCode}");
-                }
-                if (!h.IsPost)
-                {
-                    if (_factory.Snapshot(Volatile) is var after && after != before)
-                    {
-                        failures.Add($"{role}: GET {h} changed the database:\n{SecurityTestData.Diff(before, after)}");
-                    }
-                    unchanged++;
-                    var hidden = role switch
-                    {
-                        AtsData.Admin => [],
-                        AtsData.Recruiter => [fixture.OtherJobTitle, fixture.OtherJobText[3], fixture.OtherJobText[4]],
-                        _ => fixture.OtherJobText,
-                    };
-                    if (hidden.FirstOrDefault(body.Contains) is { } leaked)
-                    {
-                        failures.Add($"{role}: {h} showed '{leaked}' of a job they are not on");
-                    }
-                }
+                var request = await BuildAsync(sessions[AtsData.Admin].Client, h, data);
+                await CheckAllowedAsync(h, role, sessions[role], request, fixture, tally);
             }
         }
 
         var pages = handlers.Select(h => h.Page).Distinct().Count();
         var posts = handlers.Count(h => h.IsPost);
         output.WriteLine($"{pages} pages, {handlers.Count} handlers ({handlers.Count - posts} GET, {posts} POST) × {Roles.Length} roles = {handlers.Count * Roles.Length} cells: "
-            + $"{denied} denied (status, no data shown, database unchanged), {allowed} allowed by the rules; {unchanged} unchanged-database checks; {serverErrors} server errors.");
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Equal(handlers.Count * Roles.Length, denied + allowed);
-        Assert.Equal(0, serverErrors);
+            + $"{tally.Denied} denied (status, no data shown, database unchanged), {tally.Allowed} allowed by the rules; {tally.Unchanged} unchanged-database checks; {tally.ServerErrors} server errors.");
+        Assert.True(tally.Failures.Count == 0, string.Join("\n", tally.Failures));
+        Assert.Equal(handlers.Count * Roles.Length, tally.Denied + tally.Allowed);
+        Assert.Equal(0, tally.ServerErrors);
         // the named POST handlers the issue names are really in the matrix (enumeration works)
         Assert.Contains(handlers, h => h.Page == "/Jobs/Pipeline" && h.Name == "Move");
         Assert.Contains(handlers, h => h.Page == "/Candidates/Details" && h.Name == "AddNote");
         Assert.Contains(handlers, h => h.Page == "/Admin/Suppressions/Index" && h.Name == "Lift");
+    }
+
+    /// <summary>A denied cell: 403 (or 404 for a role that has some access), nothing of the other job shown, database unchanged.</summary>
+    private async Task CheckDeniedAsync(PageHandler h, string role, Session session, Request request, MatrixFixture fixture, Tally tally)
+    {
+        var before = _factory.Snapshot(Volatile);
+        var response = await SendAsync(session.Client, session.Token, h, request);
+        var body = await response.Content.ReadAsStringAsync();
+        var after = _factory.Snapshot(Volatile);
+        tally.Denied++;
+        tally.ServerErrors += (int)response.StatusCode >= 500 ? 1 : 0;
+        var wanted = role == SecurityTestData.NoRole ? [HttpStatusCode.Forbidden] : new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound };
+        if (!wanted.Contains(response.StatusCode))
+        {
+            tally.Failures.Add($"{role}: {h} answered {(int)response.StatusCode}, expected {string.Join(" or ", wanted.Select(s => (int)s))}");
+        }
+        if (fixture.OtherJobText.FirstOrDefault(body.Contains) is { } leaked)
+        {
+            tally.Failures.Add($"{role}: {h} showed '{leaked}' of a job they are not on");
+        }
+        if (before != after)
+        {
+            tally.Failures.Add($"{role}: {h} changed the database:\n{SecurityTestData.Diff(before, after)}");
+        }
+        tally.Unchanged++;
+    }
+
+    /// <summary>An allowed cell: not refused, no server error; a GET changes nothing and shows only what the role may see.</summary>
+    private async Task CheckAllowedAsync(PageHandler h, string role, Session session, Request request, MatrixFixture fixture, Tally tally)
+    {
+        var before = h.IsPost ? "" : _factory.Snapshot(Volatile);
+        var response = await SendAsync(session.Client, session.Token, h, request);
+        var body = await response.Content.ReadAsStringAsync();
+        tally.Allowed++;
+        tally.ServerErrors += (int)response.StatusCode >= 500 ? 1 : 0;
+        // a 400 counts as refused unless the handler itself answered it (problem details about its JSON input):
+        // antiforgery and binding failures are 400 pages too
+        var handlerBadRequest = response.StatusCode == HttpStatusCode.BadRequest && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true;
+        if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound || (response.StatusCode == HttpStatusCode.BadRequest && !handlerBadRequest)
+            || (int)response.StatusCode >= 500)
+        {
+            tally.Failures.Add($"{role}: {h} is allowed by the access rules but answered {(int)response.StatusCode}");
+        }
+        if (h.IsPost)
+        {
+            return;
+        }
+        if (_factory.Snapshot(Volatile) is var after && after != before)
+        {
+            tally.Failures.Add($"{role}: GET {h} changed the database:\n{SecurityTestData.Diff(before, after)}");
+        }
+        tally.Unchanged++;
+        var hidden = role switch
+        {
+            AtsData.Admin => [],
+            AtsData.Recruiter => [fixture.OtherJobTitle, fixture.OtherJobText[3], fixture.OtherJobText[4]],
+            _ => fixture.OtherJobText,
+        };
+        if (hidden.FirstOrDefault(body.Contains) is { } leaked)
+        {
+            tally.Failures.Add($"{role}: {h} showed '{leaked}' of a job they are not on");
+        }
     }
 
     /// <summary>The antiforgery token of the client's session (every page's layout has the sign-out form).</summary>

@@ -42,94 +42,121 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
+    /// <summary>What the cases saw.</summary>
+    private sealed class Tally
+    {
+        public List<string> Failures { get; } = [];
+        public HashSet<string> Forms { get; } = [];
+        public int Cases { get; set; }
+        public int Stored { get; set; }
+        public int Refused { get; set; }
+        public int ServerErrors { get; set; }
+        public int Shown { get; set; }
+    }
+
     [Fact]
     public async Task EveryForm_HostileInput_StoredEncodedOrRefused_NeverServerError()
     {
         var handlers = (await PageHandlers.EnumerateAsync(_factory)).Where(h => !PublicPages.Contains(h.Page)).ToList();
         var admin = await _factory.ClientForAsync(AtsData.Admin);
         var token = (await HtmlForms.ParseAsync(await admin.GetAsync("/Settings/LinkedIn"))).AntiforgeryToken();
-        var failures = new List<string>();
-        var forms = new HashSet<string>();
-        int cases = 0, stored = 0, refused = 0, serverErrors = 0, shown = 0, caseNumber = 0;
-
+        var tally = new Tally();
+        var caseNumber = 0;
         foreach (var h in handlers)
         {
             foreach (var (name, text) in Payloads)
             {
-                var data = await MatrixFixture.CreateAsync(_factory);
-                var marker = $"Hx{++caseNumber}q";
-                var payload = marker + text;
-                var (url, fields, hostile) = await BuildAsync(admin, h, data, payload);
-                if (hostile.Count == 0)
+                if (!await RunCaseAsync(admin, token, h, name, $"Hx{++caseNumber}q", text, tally))
                 {
                     break; // nothing free-text to send to this handler
-                }
-                forms.Add(h.ToString());
-                cases++;
-                var response = h.IsPost
-                    ? await admin.PostAsync(url, FormBody(fields.Append(new("__RequestVerificationToken", token))))
-                    : await admin.GetAsync(url + (url.Contains('?') ? "&" : "?") + string.Join("&", fields.Select(f => Encode(f.Key) + "=" + Encode(f.Value))));
-                var label = $"{h} [{name}] in {string.Join(", ", hostile)}";
-                if ((int)response.StatusCode >= 500)
-                {
-                    serverErrors++;
-                    failures.Add($"{label}: {(int)response.StatusCode}");
-                    continue;
-                }
-                var pages = new List<(string Url, string Html)> { (url, await response.Content.ReadAsStringAsync()) };
-                if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location)
-                {
-                    var next = location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
-                    pages.Add((next, await admin.GetStringAsync(next)));
-                }
-                var isStored = h.IsPost && Stored(marker);
-                if (isStored)
-                {
-                    stored++;
-                    pages.AddRange(await DisplayPagesAsync(admin, data));
-                    if (name is "script" or "attribute break-out" or "emoji"
-                        && !pages.Any(p => Parse(p.Html).Body!.TextContent.Contains(payload, StringComparison.Ordinal)))
-                    {
-                        var shownAs = pages.Select(p => Parse(p.Html).Body!.TextContent).Select(t => t.IndexOf(marker, StringComparison.Ordinal) is var i and >= 0
-                            ? string.Join(" ", t.Substring(i, Math.Min(24, t.Length - i)).Select(c => ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture))) : null).FirstOrDefault(t => t is not null);
-                        failures.Add($"{label}: stored but not shown anywhere as text (shown as: {shownAs ?? "nowhere"})");
-                    }
-                    else if (name is "script" or "attribute break-out" or "emoji")
-                    {
-                        shown++;
-                    }
-                }
-                else if (h.IsPost)
-                {
-                    refused++;
-                    if (!pages.Any(p => ShowsRefusal(p.Html)) && response.StatusCode != HttpStatusCode.BadRequest)
-                    {
-                        failures.Add($"{label}: neither stored nor refused with a message ({(int)response.StatusCode})");
-                    }
-                }
-                foreach (var (pageUrl, html) in pages)
-                {
-                    if (Unsafe(html) is { } why)
-                    {
-                        failures.Add($"{label}: {pageUrl} {why}");
-                    }
                 }
             }
         }
 
         var tooLong = await OverlongValuesAsync();
-        failures.AddRange(tooLong);
-        output.WriteLine($"{forms.Count} forms and search boxes × {Payloads.Length} hostile inputs = {cases} cases: {stored} stored and shown encoded "
-            + $"({shown} checked as visible text), {refused} refused with a message, {cases - stored - refused} searches; {serverErrors} server errors; "
+        tally.Failures.AddRange(tooLong);
+        output.WriteLine($"{tally.Forms.Count} forms and search boxes × {Payloads.Length} hostile inputs = {tally.Cases} cases: {tally.Stored} stored and shown encoded "
+            + $"({tally.Shown} checked as visible text), {tally.Refused} refused with a message, {tally.Cases - tally.Stored - tally.Refused} searches; {tally.ServerErrors} server errors; "
             + $"{tooLong.Count} values longer than their column.");
-        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
-        Assert.Equal(0, serverErrors);
+        Assert.True(tally.Failures.Count == 0, string.Join("\n", tally.Failures.Take(40)));
+        Assert.Equal(0, tally.ServerErrors);
         foreach (var form in new[] { "POST /Candidates/Create", "POST /Candidates/Edit", "POST /Jobs/Create", "POST /Jobs/Edit", "POST /Candidates/Details?handler=AddNote",
             "POST /Notes/Edit", "POST /Feedback/Create", "POST /Pools/Index", "POST /Pools/Details?handler=Rename", "POST /Applications/Details?handler=Reject",
             "POST /Prospects/Index?handler=Reject", "POST /Jobs/Stages?handler=Add", "POST /Jobs/Stages?handler=Rename", "GET /Candidates/Index" })
         {
-            Assert.Contains(form, forms);
+            Assert.Contains(form, tally.Forms);
         }
+    }
+
+    /// <summary>
+    /// One handler with one payload (after <paramref name="marker"/>, which finds it in the database) on fresh data; false
+    /// when the handler has no free-text field to send it in.
+    /// </summary>
+    private async Task<bool> RunCaseAsync(HttpClient admin, string token, PageHandler h, string name, string marker, string text, Tally tally)
+    {
+        var data = await MatrixFixture.CreateAsync(_factory);
+        var payload = marker + text;
+        var (url, fields, hostile) = await BuildAsync(admin, h, data, payload);
+        if (hostile.Count == 0)
+        {
+            return false;
+        }
+        tally.Forms.Add(h.ToString());
+        tally.Cases++;
+        var response = h.IsPost
+            ? await admin.PostAsync(url, FormBody(fields.Append(new("__RequestVerificationToken", token))))
+            : await admin.GetAsync(url + (url.Contains('?') ? "&" : "?") + string.Join("&", fields.Select(f => Encode(f.Key) + "=" + Encode(f.Value))));
+        var label = $"{h} [{name}] in {string.Join(", ", hostile)}";
+        if ((int)response.StatusCode >= 500)
+        {
+            tally.ServerErrors++;
+            tally.Failures.Add($"{label}: {(int)response.StatusCode}");
+            return true;
+        }
+        var pages = new List<(string Url, string Html)> { (url, await response.Content.ReadAsStringAsync()) };
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location)
+        {
+            var next = location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+            pages.Add((next, await admin.GetStringAsync(next)));
+        }
+        if (h.IsPost && Stored(marker))
+        {
+            tally.Stored++;
+            pages.AddRange(await DisplayPagesAsync(admin, data));
+            if (name is "script" or "attribute break-out" or "emoji")
+            {
+                CheckShownAsText(pages, marker, payload, label, tally);
+            }
+        }
+        else if (h.IsPost)
+        {
+            tally.Refused++;
+            if (!pages.Any(p => ShowsRefusal(p.Html)) && response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                tally.Failures.Add($"{label}: neither stored nor refused with a message ({(int)response.StatusCode})");
+            }
+        }
+        foreach (var (pageUrl, html) in pages)
+        {
+            if (Unsafe(html) is { } why)
+            {
+                tally.Failures.Add($"{label}: {pageUrl} {why}");
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A stored payload must appear somewhere as visible text, exactly as typed (encoded, not interpreted).</summary>
+    private static void CheckShownAsText(List<(string Url, string Html)> pages, string marker, string payload, string label, Tally tally)
+    {
+        if (pages.Any(p => Parse(p.Html).Body!.TextContent.Contains(payload, StringComparison.Ordinal)))
+        {
+            tally.Shown++;
+            return;
+        }
+        var shownAs = pages.Select(p => Parse(p.Html).Body!.TextContent).Select(t => t.IndexOf(marker, StringComparison.Ordinal) is var i and >= 0
+            ? string.Join(" ", t.Substring(i, Math.Min(24, t.Length - i)).Select(c => ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture))) : null).FirstOrDefault(t => t is not null);
+        tally.Failures.Add($"{label}: stored but not shown anywhere as text (shown as: {shownAs ?? "nowhere"})");
     }
 
     /// <summary>The request for a handler with <paramref name="payload"/> in every free-text field; the names of those fields.</summary>
