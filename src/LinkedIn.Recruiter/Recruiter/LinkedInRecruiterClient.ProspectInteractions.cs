@@ -22,39 +22,21 @@ internal sealed partial class LinkedInRecruiterClient : ILinkedInProspectInterac
     public IAsyncEnumerable<ConversationEvent> GetConversationEventsAsync(LinkedInAppCredentials app, string viewerSeatUrn, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(viewerSeatUrn);
-        return PageWindowsAsync(
-            app,
-            from,
-            to,
-            (s, e) => $"v2/conversationEvents?q=criteria&viewer={Q(viewerSeatUrn)}&timeRange.start={N(s)}&timeRange.end={N(e)}",
-            Json.ConversationEvent,
-            cancellationToken);
+        return PageWindowsAsync(app, from, to, (s, e) => $"v2/conversationEvents?q=criteria&viewer={Q(viewerSeatUrn)}&timeRange.start={N(s)}&timeRange.end={N(e)}", Json.ConversationEvent, cancellationToken);
     }
 
     public IAsyncEnumerable<MailStub> GetMailStubsAsync(LinkedInAppCredentials app, string contractUrn, string ownerSeatUrn, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contractUrn);
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerSeatUrn);
-        return PageWindowsAsync(
-            app,
-            from,
-            to,
-            (s, e) => $"v2/mailStubs?q=contract&contract={Q(contractUrn)}&owners={Q(ownerSeatUrn)}&createdDateStart={N(s)}&createdDateEnd={N(e)}",
-            Json.MailStub,
-            cancellationToken);
+        return PageWindowsAsync(app, from, to, (s, e) => $"v2/mailStubs?q=contract&contract={Q(contractUrn)}&owners={Q(ownerSeatUrn)}&createdDateStart={N(s)}&createdDateEnd={N(e)}", Json.MailStub, cancellationToken);
     }
 
     public IAsyncEnumerable<ProspectNote> GetProspectNotesAsync(LinkedInAppCredentials app, string contractUrn, string ownerSeatUrn, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contractUrn);
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerSeatUrn);
-        return PageWindowsAsync(
-            app,
-            from,
-            to,
-            (s, e) => $"v2/prospectNotes?q=criteria&contract={Q(contractUrn)}&owners={Q(ownerSeatUrn)}&beforeDate={N(e)}&cutoffDate={N(s)}",
-            Json.ProspectNote,
-            cancellationToken);
+        return PageWindowsAsync(app, from, to, (s, e) => $"v2/prospectNotes?q=criteria&contract={Q(contractUrn)}&owners={Q(ownerSeatUrn)}&beforeDate={N(e)}&cutoffDate={N(s)}", Json.ProspectNote, cancellationToken);
     }
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using Attract.Core.Access;
 using Attract.Core.Data;
+using Attract.Core.Jobs;
 using Attract.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,32 +20,22 @@ public class EditModel(AttractDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var job = await db.Jobs.Include(j => j.Team).VisibleTo(User.ToViewer()).FirstOrDefaultAsync(j => j.Id == id);
+        var (job, refusal) = await FindManageableAsync(id);
         if (job is null)
         {
-            return NotFound();
+            return refusal!;
         }
-        if (!User.ToViewer().CanManage(job))
-        {
-            return Forbid();
-        }
-        Code = job.Code;
         Input = JobInput.From(job);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        var job = await db.Jobs.Include(j => j.Team).VisibleTo(User.ToViewer()).FirstOrDefaultAsync(j => j.Id == id);
+        var (job, refusal) = await FindManageableAsync(id);
         if (job is null)
         {
-            return NotFound();
+            return refusal!;
         }
-        if (!User.ToViewer().CanManage(job))
-        {
-            return Forbid();
-        }
-        Code = job.Code;
         if (!ModelState.IsValid)
         {
             return Page();
@@ -64,5 +55,21 @@ public class EditModel(AttractDbContext db) : PageModel
         }
         StatusMessage = $"Saved {job.Code}.";
         return RedirectToPage("./Details", new { id });
+    }
+
+    /// <summary>The job when the user may manage it; otherwise 404 (not visible) or 403 (visible, not theirs to manage).</summary>
+    private async Task<(Job? Job, IActionResult? Refusal)> FindManageableAsync(int id)
+    {
+        var job = await db.Jobs.Include(j => j.Team).VisibleTo(User.ToViewer()).FirstOrDefaultAsync(j => j.Id == id);
+        if (job is null)
+        {
+            return (null, NotFound());
+        }
+        if (!User.ToViewer().CanManage(job))
+        {
+            return (null, Forbid());
+        }
+        Code = job.Code;
+        return (job, null);
     }
 }

@@ -51,10 +51,10 @@ public sealed partial class LinkedInSyncDrain
     {
         try
         {
-            await SendCandidatesAsync(batch, ct);
+            var sentCandidates = await SendCandidatesAsync(batch, ct);
             var sentApplications = await SendApplicationsAsync(batch, ct);
             await SendStageMovesAsync(batch, sentApplications, ct);
-            await SendNotesAsync(batch, sentApplications, ct);
+            await SendNotesAsync(batch, sentCandidates, sentApplications, ct);
             await SendFeedbackAsync(batch, sentApplications, ct);
             return null;
         }
@@ -64,12 +64,14 @@ public sealed partial class LinkedInSyncDrain
         }
     }
 
-    private async Task SendCandidatesAsync(SyncBatch batch, CancellationToken ct)
+    /// <summary>Sends changed candidates with their candidate-level notes; returns the ids sent.</summary>
+    private async Task<HashSet<int>> SendCandidatesAsync(SyncBatch batch, CancellationToken ct)
     {
         var rows = batch.Of(TrackedTypes.Candidate).ToList();
+        var sent = new HashSet<int>();
         if (rows.Count == 0)
         {
-            return;
+            return sent;
         }
         var ids = rows.Select(r => (int)r.EntityId).Distinct().ToList();
         var found = await db.Candidates.AsNoTracking().Include(c => c.Emails).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
@@ -79,6 +81,28 @@ public sealed partial class LinkedInSyncDrain
             () => batch.Client.UpsertCandidatesAsync(batch.App, upserts, ct), k => k.AtsCandidateId, upserts.Keys.Select(k => k.AtsCandidateId));
         await RunAsync(batch, TrackedTypes.Candidate, rows, deletes.Count,
             () => batch.Client.DeleteCandidatesAsync(batch.App, deletes, ct), k => k.AtsCandidateId, deletes.Select(k => k.AtsCandidateId), notFoundIsSuccess: true);
+        sent.UnionWith(found.Keys.Where(id => !batch.Failures.ContainsKey((TrackedTypes.Candidate, id))));
+        await SendCandidateNotesAsync(batch, sent, ct);
+        return sent;
+    }
+
+    /// <summary>
+    /// Sends every candidate-level note of the candidates just sent, as applications carry their history: a note that
+    /// reached LinkedIn before its candidate (refused there, parent not found) arrives with the candidate instead.
+    /// </summary>
+    private async Task SendCandidateNotesAsync(SyncBatch batch, HashSet<int> candidates, CancellationToken ct)
+    {
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+        var notes = await db.Notes.AsNoTracking().Where(n => n.ApplicationId == null && candidates.Contains(n.CandidateId)).ToListAsync(ct);
+        foreach (var group in notes.GroupBy(n => n.CandidateId))
+        {
+            var upserts = group.ToDictionary(n => Key(n.Id), Note);
+            await RunAsync(batch, TrackedTypes.Note, [], upserts.Count,
+                () => batch.Client.UpsertCandidateNotesAsync(batch.App, CandidateKey(batch, group.Key), upserts, ct), k => k, upserts.Keys);
+        }
     }
 
     /// <summary>Sends changed applications with their whole history (stages, notes, feedback); returns the ids sent.</summary>
@@ -148,7 +172,7 @@ public sealed partial class LinkedInSyncDrain
         });
     }
 
-    private async Task SendNotesAsync(SyncBatch batch, HashSet<int> sent, CancellationToken ct)
+    private async Task SendNotesAsync(SyncBatch batch, HashSet<int> sentCandidates, HashSet<int> sent, CancellationToken ct)
     {
         var rows = batch.Of(TrackedTypes.Note).ToList();
         batch.Finish(rows.Where(r => r.ApplicationId is { } a && sent.Contains(a)));
@@ -163,7 +187,9 @@ public sealed partial class LinkedInSyncDrain
         {
             r.ApplicationId = notes[(int)r.EntityId].ApplicationId;
         }
-        var candidateRows = rows.Where(r => r.ApplicationId is null).ToList();
+        // candidate-level notes that still exist went with their candidate, if it was sent
+        batch.Finish(rows.Where(r => r.ApplicationId is null && notes.TryGetValue((int)r.EntityId, out var n) && sentCandidates.Contains(n.CandidateId)));
+        var candidateRows = rows.Where(r => r.ApplicationId is null && !batch.Done.Contains(r.Id)).ToList();
         foreach (var group in candidateRows.GroupBy(r => notes.TryGetValue((int)r.EntityId, out var n) ? n.CandidateId : r.CandidateId))
         {
             if (group.Key is not { } candidateId)

@@ -224,6 +224,35 @@ public sealed class LinkedInSyncDrainTests : IDisposable
     }
 
     [Fact]
+    public async Task Drain_CandidateNoteRefusedWhileItsCandidateWasMissing_SentAgainWithTheCandidate()
+    {
+        await ConnectAsync(_factory);
+        var candidate = await _factory.CreateCandidateAsync("Nia");
+        var note = await _factory.WithDbAsync(async db =>
+        {
+            var written = Note.Write(await db.Candidates.SingleAsync(c => c.Id == candidate), null, new FixedActor("u1", "Nora Notes"), "Call back in May", DateTime.UtcNow);
+            db.Notes.Add(written);
+            await db.SaveChangesAsync();
+            return written.Id;
+        });
+        // LinkedIn refuses the candidate, so the candidate's note has no parent there and is refused too.
+        _linkedIn.Reject = (resource, _) => resource is "candidates" or "candidate-notes";
+        await DrainAsync(_factory);
+        Assert.Equal(0, _linkedIn.Count("candidate-notes", Id(note)));
+
+        // The candidate's next change reaches LinkedIn, and takes its notes with it.
+        _linkedIn.Reject = (_, _) => false;
+        await RenameAsync(_factory, candidate, "Nia2");
+        await DrainAsync(_factory);
+
+        Assert.Equal(1, _linkedIn.Count("candidates", Id(candidate)));
+        Assert.Equal(1, _linkedIn.Count("candidate-notes", Id(note)));
+        Assert.Equal(0, await BacklogAsync(_factory));
+        var open = await _factory.WithDbAsync(db => db.Set<LinkedInSyncError>().Where(e => e.ResolvedAtUtc == null).Select(e => e.EntityType).ToListAsync());
+        Assert.DoesNotContain(TrackedTypes.Note, open);
+    }
+
+    [Fact]
     public async Task Drain_FirstEnablement_BackfillsAllHistoryAndShowsProgress()
     {
         await ConnectAsync(_factory, backfillDone: false);
