@@ -73,6 +73,9 @@ public static class CandidateEraser
                 || (e.EntityType == TrackedTypes.Note && notes.Contains(e.EntityId))
                 || (e.EntityType == TrackedTypes.Feedback && feedback.Contains(e.EntityId)))
             .ToListAsync(ct));
+        // A link to the member may quote LinkedIn's refusal (which can name the member): the link rows go too.
+        db.OutboxMessages.RemoveRange(await db.OutboxMessages.Where(o => o.EntityType == LinkedInSyncError.ManualMatchedMember && o.EntityId == candidateId)
+            .ToListAsync(ct));
         return purgedUrns;
     }
 

@@ -1,5 +1,6 @@
 using Attract.Core.Common;
 using Attract.Core.Data;
+using Attract.Core.LinkedIn;
 using Attract.Core.Outbox;
 using Attract.IntegrationTests.Infrastructure;
 using Attract.IntegrationTests.Integrations.LinkedIn;
@@ -78,6 +79,21 @@ public abstract class OutboxRetentionTests(DatabaseProvider provider) : IDisposa
         Assert.Contains(newestSent, remaining);
         Assert.Contains(failedAfterwards, remaining);
         Assert.Contains(otherJob, remaining);
+    }
+
+    [Fact]
+    public async Task DeleteProcessedAsync_ExportLinkRows_KeepTheNewestRowOfEachCandidate()
+    {
+        _factory.CreateClient().Dispose();
+        await _factory.WithDbAsync(db => db.OutboxMessages.ExecuteDeleteAsync());
+        var gaveUp = await AddAsync(LinkedInSyncError.ManualMatchedMember, 7, Cutoff.AddDays(-30), error: "Gave up: 400");
+        var linked = await AddAsync(LinkedInSyncError.ManualMatchedMember, 7, Cutoff.AddDays(-20));
+        var onlyGaveUp = await AddAsync(LinkedInSyncError.ManualMatchedMember, 8, Cutoff.AddDays(-30), error: "Gave up: 404");
+
+        await CleanAsync();
+
+        Assert.Equal([linked, onlyGaveUp], (await RemainingAsync()).Order()); // the reconciliation does not queue them again
+        Assert.True(gaveUp < linked);
     }
 
     [Fact]

@@ -55,4 +55,11 @@ public sealed class LinkedInSyncOptions
     /// <c>:Max</c>; 5 s doubling up to 10 min).
     /// </summary>
     public RetryBackoff Backoff { get; set; } = new();
+
+    /// <summary>
+    /// How long an exported candidate's link to its LinkedIn member (<c>manualMatchedMember</c>) is retried with
+    /// <see cref="Backoff"/> while LinkedIn answers "not yet" (404 until the candidate is synced, 408, 409, 429, 5xx),
+    /// counted from when the link was queued (<c>LinkedIn:Sync:LinkRetryWindow</c>; default 2 days).
+    /// </summary>
+    public TimeSpan LinkRetryWindow { get; set; } = TimeSpan.FromDays(2);
 }

@@ -18,6 +18,9 @@ public interface ILinkedInSignals
 
     /// <summary>A 1-Click Export push was recorded: run the export intake now.</summary>
     void ExportReceived();
+
+    /// <summary>Links of exported candidates to their LinkedIn members were queued (a Retry): run the export intake, which sends them, now.</summary>
+    void ExportLinksQueued();
 }
 
 /// <summary>
@@ -35,6 +38,8 @@ public sealed partial class LinkedInSignals(ISchedulerFactory schedulers, Linked
     public void JobsChanged() => Trigger(Jobs.LinkedInJobPostingSyncJob.Key);
 
     public void ExportReceived() => Trigger(Export.LinkedInExportIntakeJob.Key);
+
+    public void ExportLinksQueued() => Trigger(Export.LinkedInExportIntakeJob.Key);
 
     private void Trigger(JobKey key)
     {

@@ -20,7 +20,8 @@ namespace Attract.Web.Integrations.LinkedIn.Export;
 /// Prospect stage in one transaction. A refused export stores its reason and changes nothing else. Transient LinkedIn
 /// failures retry with the sync's <see cref="RetryBackoff"/>; permanent ones end as Failed. Runs only while 1-Click
 /// Export (company level) is on. Each notification is leased (<see cref="Leases"/>), so several instances never
-/// process the same export, and one whose lease ran out writes nothing.
+/// process the same export, and one whose lease ran out writes nothing. The link of each candidate to its LinkedIn member
+/// is queued in the same transaction and sent by <see cref="LinkedInExportLinker"/> (right after, and retried).
 /// </summary>
 public sealed partial class LinkedInExportProcessor(
     AttractDbContext db,
@@ -29,7 +30,7 @@ public sealed partial class LinkedInExportProcessor(
     LinkedInConnector connector,
     AttractMetrics metrics,
     ILinkedInExportsClient exports,
-    ILinkedInSyncClient sync,
+    LinkedInExportLinker links,
     IOptions<LinkedInIntegrationOptions> options,
     ErasureSuppressionKeyring suppressions,
     TimeProvider clock,
@@ -44,14 +45,23 @@ public sealed partial class LinkedInExportProcessor(
         + "An administrator can lift the suppression under Admin settings → Erasure suppressions.";
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    /// <summary>Processes every due export notification; returns how many were completed (processed, refused or failed).</summary>
+    /// <summary>
+    /// Processes every due export notification, then sends the due member links (<see cref="LinkedInExportLinker"/>);
+    /// returns how many exports were completed (processed, refused or failed).
+    /// </summary>
     public async Task<int> ProcessDueAsync(CancellationToken ct = default)
+    {
+        var done = await ProcessExportsAsync(ct);
+        await links.LinkDueAsync(ct);
+        return done;
+    }
+
+    private async Task<int> ProcessExportsAsync(CancellationToken ct)
     {
         if (!(await capabilities.GetAsync(cancellationToken: ct)).Has(LinkedInCapability.OneClickExport))
         {
             return 0;
         }
-        await RetryManualMatchesAsync(ct);
         var done = 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = await Received.Unclaimed(now).OrderBy(n => n.Id).Select(n => n.Id).Take(50).ToListAsync(ct);
@@ -135,15 +145,11 @@ public sealed partial class LinkedInExportProcessor(
         {
             metrics.Export(outcome.Status, outcome.Reason);
         }
-        if (result.MatchCandidates.Count > 0)
-        {
-            await SetManualMatchesAsync(app, connection, result.MatchCandidates, ct);
-        }
         return true;
     }
 
     /// <summary>What the import did, for the metrics: <c>taken</c> or <c>refused</c> with a reason; null when the lease was lost.</summary>
-    private sealed record ImportResult(List<(int CandidateId, string PersonUrn)> MatchCandidates, (string Status, string Reason)? Outcome = null);
+    private sealed record ImportResult((string Status, string Reason)? Outcome = null);
 
     /// <summary>Checks and writes everything in one transaction, using a context whose actor is the exporting user.</summary>
     private async Task<ImportResult> ImportAsync(int notificationId, string owner, LinkedInConnection connection,
@@ -164,7 +170,7 @@ public sealed partial class LinkedInExportProcessor(
         var notification = await scopedDb.Set<LinkedInNotification>().SingleAsync(n => n.Id == notificationId, ct);
         if (notification.ClaimedBy != owner || notification.Status != LinkedInNotificationStatus.Received)
         {
-            return new ImportResult([]); // the lease expired and another instance took over
+            return new ImportResult(); // the lease expired and another instance took over
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var kept = exported.Where(e => !suppressed.ContainsAny(e.Member, [e.EmailAddress], e.PublicProfileUrl)).ToList();
@@ -174,7 +180,7 @@ public sealed partial class LinkedInExportProcessor(
         if (kept.Count == 0)
         {
             await RefuseAsync(scopedDb, tx, notification, SuppressedReason, now, ct);
-            return new ImportResult([]);
+            return new ImportResult();
         }
         var job = jobCode is null ? null : await scopedDb.Jobs.Include(j => j.Stages).Include(j => j.Team).ThenInclude(t => t.User)
             .FirstOrDefaultAsync(j => j.Code == jobCode, ct);
@@ -182,7 +188,7 @@ public sealed partial class LinkedInExportProcessor(
         if (refusal is { } refused)
         {
             await RefuseAsync(scopedDb, tx, notification, refused.Message, now, ct);
-            return new ImportResult([], ("refused", refused.Reason));
+            return new ImportResult(("refused", refused.Reason));
         }
         var outcomes = new List<string>();
         if (kept.Count < exported.Count)
@@ -198,10 +204,12 @@ public sealed partial class LinkedInExportProcessor(
         notification.CandidateId = firstCandidate.Id;
         notification.ApplicationId = firstApplication?.Id ?? notification.ApplicationId;
         notification.Complete(LinkedInNotificationStatus.Processed, string.Join(" ", outcomes), now);
+        // The links to the LinkedIn members commit with the candidates, so a crash after the commit cannot lose them.
+        scopedDb.OutboxMessages.AddRange(pending.Where(p => p.Candidate.LinkedInPersonUrn is not null)
+            .Select(p => p.Candidate.Id).Distinct().Select(id => LinkedInExportLinker.Pending(id, LinkedInExportLinker.ExportActor, now)));
         await scopedDb.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        var matches = pending.Where(p => p.Candidate.LinkedInPersonUrn is not null).Select(p => (p.Candidate.Id, p.Candidate.LinkedInPersonUrn!)).ToList();
-        return new ImportResult(matches, ("taken", pending.Any(p => p.Application is not null) ? "added" : "already_in_pipeline"));
+        return new ImportResult(("taken", pending.Any(p => p.Application is not null) ? "added" : "already_in_pipeline"));
     }
 
     /// <summary>Refuses the export: stores the reason on the notification and changes nothing else.</summary>

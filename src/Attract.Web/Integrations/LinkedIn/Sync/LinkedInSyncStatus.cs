@@ -58,7 +58,10 @@ public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter u
             connection?.BackfillQueuedAtUtc, connection?.BackfillTotal ?? 0, backfilled, exports.Count == 0 ? 0 : exports.Max(), errors);
     }
 
-    /// <summary>Re-enqueues the entities of open errors (one, or all when <paramref name="errorId"/> is null). Returns how many.</summary>
+    /// <summary>
+    /// Re-enqueues the entities of open errors (one, or all when <paramref name="errorId"/> is null): a fresh outbox row, which
+    /// for a failed export link is a new pending link with a new retry window. Returns how many.
+    /// </summary>
     public async Task<int> RetryAsync(int? errorId, CancellationToken ct = default)
     {
         var errors = await db.Set<LinkedInSyncError>().Where(e => e.ResolvedAtUtc == null && (errorId == null || e.Id == errorId)).ToListAsync(ct);
@@ -69,9 +72,13 @@ public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter u
             db.OutboxMessages.Add(OutboxMessage.Resend(error.EntityType, error.EntityId, scope, RetryActor, now));
         }
         await db.SaveChangesAsync(ct);
-        if (errors.Count > 0)
+        if (errors.Any(e => e.EntityType != LinkedInSyncError.ManualMatchedMember))
         {
             signal.OutboxWritten();
+        }
+        if (errors.Any(e => e.EntityType == LinkedInSyncError.ManualMatchedMember))
+        {
+            signal.ExportLinksQueued(); // the export intake sends the links (Export.LinkedInExportLinker)
         }
         return errors.Count;
     }
@@ -79,7 +86,7 @@ public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter u
     private async Task<AuditScope> ScopeAsync(string type, int id, CancellationToken ct) => type switch
     {
         TrackedTypes.Job => new AuditScope(id, null, null),
-        TrackedTypes.Candidate => new AuditScope(null, id, null),
+        TrackedTypes.Candidate or LinkedInSyncError.ManualMatchedMember => new AuditScope(null, id, null),
         TrackedTypes.Application => await db.Applications.Where(a => a.Id == id).Select(a => new AuditScope(a.JobId, a.CandidateId, a.Id)).FirstOrDefaultAsync(ct),
         TrackedTypes.StageMove => await db.StageMoves.Where(m => m.Id == id).Select(m => new AuditScope(m.Application.JobId, m.Application.CandidateId, m.ApplicationId)).FirstOrDefaultAsync(ct),
         TrackedTypes.Note => await db.Notes.Where(n => n.Id == id).Select(n => new AuditScope(null, n.CandidateId, n.ApplicationId)).FirstOrDefaultAsync(ct),

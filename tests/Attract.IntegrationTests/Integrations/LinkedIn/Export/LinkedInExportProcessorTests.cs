@@ -3,6 +3,7 @@ using Attract.Core.Candidates;
 using Attract.Core.Data;
 using Attract.Core.Jobs;
 using Attract.Core.LinkedIn;
+using Attract.Core.Outbox;
 using Attract.Core.Pipeline;
 using Attract.IntegrationTests.Infrastructure;
 using Attract.Web.Integrations.LinkedIn.Export;
@@ -234,7 +235,7 @@ public abstract class LinkedInExportProcessorTests : IDisposable
         var job = await SetupJobAsync();
         Returns("r7", Exported("r7", job, email: "grace@navy.test"));
         await _factory.RecordExportAsync("r7");
-        var outboxBefore = await _factory.CountAsync<Attract.Core.Outbox.OutboxMessage>(m => true);
+        var outboxBefore = await _factory.CountAsync<OutboxMessage>(m => true);
         _failure.Armed = true;
 
         await ProcessAsync();
@@ -245,7 +246,7 @@ public abstract class LinkedInExportProcessorTests : IDisposable
         Assert.Null(n.CandidateId);
         Assert.Equal(0, await _factory.CountAsync<Candidate>(c => c.LastName == "Hopper"));
         Assert.Empty(await ApplicationsAsync(job));
-        Assert.Equal(outboxBefore, await _factory.CountAsync<Attract.Core.Outbox.OutboxMessage>(m => true));
+        Assert.Equal(outboxBefore, await _factory.CountAsync<OutboxMessage>(m => true));
     }
 
     [Fact]
@@ -301,12 +302,10 @@ public abstract class LinkedInExportProcessorTests : IDisposable
     }
 
     [Fact]
-    public async Task Process_ManualMatchFails_ExportStillProcessedAndMatchRetriedLater()
+    public async Task Process_ManualMatchFails_ExportStillProcessedAndLinkRetriedAfterBackoff()
     {
         var job = await SetupJobAsync();
         _sync.SetupSequence(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new LinkedInApiException(HttpStatusCode.BadGateway, "down"))
-            .ThrowsAsync(new LinkedInApiException(HttpStatusCode.BadGateway, "down"))
             .ThrowsAsync(new LinkedInApiException(HttpStatusCode.BadGateway, "down"))
             .ReturnsAsync(new BatchResult<AtsCandidateKey>(new Dictionary<AtsCandidateKey, int>(), []));
         Returns("r11", Exported("r11", job));
@@ -317,12 +316,22 @@ public abstract class LinkedInExportProcessorTests : IDisposable
         var n = await _factory.NotificationAsync("r11");
         Assert.Equal(LinkedInNotificationStatus.Processed, n.Status);
         Assert.Single(await ApplicationsAsync(job));
-        Assert.Equal(1, await _factory.CountAsync<LinkedInSyncError>(e => e.EntityType == LinkedInExportProcessor.ManualMatchErrorType && e.EntityId == n.CandidateId && e.ResolvedAtUtc == null));
+        Task<OutboxMessage> LinkAsync() => _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+            .SingleAsync(o => o.EntityType == LinkedInExportLinker.EntityType && o.EntityId == n.CandidateId));
+        var waiting = await LinkAsync();
+        Assert.Equal((1, (DateTime?)null), (waiting.Attempts, waiting.ProcessedAtUtc));
+        Assert.True(waiting.ClaimedUntilUtc > DateTime.UtcNow, "the link waits for its backoff");
+        await ProcessAsync(); // not due yet: no second call
 
+        await _factory.WithDbAsync(db => db.OutboxMessages.Where(o => o.Id == waiting.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedUntilUtc, DateTime.UtcNow.AddSeconds(-1))));
         await ProcessAsync();
 
+        var linked = await LinkAsync();
+        Assert.NotNull(linked.ProcessedAtUtc);
+        Assert.Null(linked.LastError);
         Assert.Equal(0, await _factory.CountAsync<LinkedInSyncError>(e => e.ResolvedAtUtc == null));
-        _sync.Verify(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
+        _sync.Verify(c => c.SetManualMatchedMembersAsync(It.IsAny<LinkedInAppCredentials>(), It.IsAny<IEnumerable<KeyValuePair<AtsCandidateKey, string?>>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 }
 
