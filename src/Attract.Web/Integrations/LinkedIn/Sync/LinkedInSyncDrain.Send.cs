@@ -256,9 +256,7 @@ public sealed partial class LinkedInSyncDrain
     }
 
     private async Task<Dictionary<int, JobApplication>> LoadApplicationsAsync(List<int> ids, CancellationToken ct) => ids.Count == 0 ? [] :
-        await db.Applications.AsNoTracking().Include(a => a.Job).Include(a => a.Stage).Include(a => a.History)
-            .Include(a => a.Candidate!).ThenInclude(c => c.Emails)
-            .Where(a => ids.Contains(a.Id)).AsSplitQuery().ToDictionaryAsync(a => a.Id, ct);
+        await db.Applications.AsNoTracking().WithSyncGraph().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
 
     private bool IsHeldBack(JobApplication application) => !SendProspects && application.Stage.Kind == StageKind.Prospect;
 
