@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Attract.Core.LinkedIn;
 
 /// <summary>
@@ -68,9 +70,36 @@ public class LinkedInConnection
 
     public bool IsProvisioned => ChildClientId is not null && ChildClientSecretProtected is not null;
 
-    public LinkedInAccessLevel AccessLevel => !CompanyLevelEnabled
-        ? LinkedInAccessLevel.None
-        : ContractLevelEnabled ? LinkedInAccessLevel.ContractLevel : LinkedInAccessLevel.CompanyLevel;
+    /// <summary>
+    /// Company-level features (In-ATS indicator, 1-Click Export, profile widget) are on: Company-level access, or Contract-level
+    /// access, which includes every Company-level feature. <see cref="CompanyLevelEnabled"/> keeps what LinkedIn reported for
+    /// Company-level access itself, so turning Contract-level access off leaves it as the admin set it.
+    /// </summary>
+    public bool CompanyFeaturesEnabled => CompanyLevelEnabled || ContractLevelEnabled;
+
+    /// <summary><see cref="CompanyFeaturesEnabled"/> for queries.</summary>
+    public static readonly Expression<Func<LinkedInConnection, bool>> HasCompanyFeatures = c => c.CompanyLevelEnabled || c.ContractLevelEnabled;
+
+    /// <summary>When the company-level features last changed (either level switched), e.g. to send every job again.</summary>
+    public DateTime? CompanyFeaturesChangedAtUtc =>
+        CompanyLevelChangedAtUtc is { } company && ContractLevelChangedAtUtc is { } contract
+            ? (company > contract ? company : contract)
+            : CompanyLevelChangedAtUtc ?? ContractLevelChangedAtUtc;
+
+    public LinkedInAccessLevel AccessLevel => LevelOf(CompanyLevelEnabled, ContractLevelEnabled);
+
+    /// <summary>The effective access level: Contract-level access includes Company-level access.</summary>
+    public static LinkedInAccessLevel LevelOf(bool companyLevelEnabled, bool contractLevelEnabled) =>
+        contractLevelEnabled ? LinkedInAccessLevel.ContractLevel
+        : companyLevelEnabled ? LinkedInAccessLevel.CompanyLevel : LinkedInAccessLevel.None;
+
+    /// <summary>The integration types in effect: the Company-level ones with either level, <c>CSA_API</c> with Contract-level access.</summary>
+    public IReadOnlyList<string> EffectiveIntegrationTypes() => AccessLevel switch
+    {
+        LinkedInAccessLevel.ContractLevel => [.. LinkedInIntegrationTypes.CompanyLevel, LinkedInIntegrationTypes.CsaApi],
+        LinkedInAccessLevel.CompanyLevel => LinkedInIntegrationTypes.CompanyLevel,
+        _ => [],
+    };
 
     /// <summary>Applies an <c>INTEGRATION_STATUS_CHANGE</c>: which integration types are now enabled.</summary>
     public void ApplyStatus(IReadOnlyCollection<string> enabledTypes, DateTime nowUtc)
@@ -109,6 +138,8 @@ public enum LinkedInAccessLevel
 {
     None = 0,
     CompanyLevel = 1,
+
+    /// <summary>Contract-level access: every Company-level feature plus InMail history, notes history and stub profiles.</summary>
     ContractLevel = 2,
 }
 

@@ -54,8 +54,8 @@ public sealed class AttractStateReader(IServiceScopeFactory scopes, IOptions<Lin
                 ? new OutboxTypeState(type, p.Count, p.Retrying, DateTime.SpecifyKind(p.Oldest, DateTimeKind.Utc))
                 : new OutboxTypeState(type, 0, 0, null))
             .ToList();
-        var syncEnabled = await db.Set<LinkedInConnection>().AsNoTracking()
-            .AnyAsync(c => c.CompanyLevelEnabled && c.ChildClientId != null && c.ChildClientSecretProtected != null && c.OrganizationUrn != null, ct);
+        var syncEnabled = await db.Set<LinkedInConnection>().AsNoTracking().Where(LinkedInConnection.HasCompanyFeatures)
+            .AnyAsync(c => c.ChildClientId != null && c.ChildClientSecretProtected != null && c.OrganizationUrn != null, ct);
         var openErrors = await db.Set<LinkedInSyncError>().AsNoTracking().CountAsync(e => e.ResolvedAtUtc == null, ct);
         var (requestsToday, recordsLastMinute) = await scope.ServiceProvider.GetRequiredService<LinkedInUsageMeter>().ReadAsync(db, ct);
         var quotas = recruiter.Value.Quotas;

@@ -25,8 +25,9 @@ internal static class ControlShortcutRoutes
     {
         var integrations = state.Integrations.All.Where(i => clientId is null || i.ClientId == clientId).Select(i =>
         {
-            var json = Simulation.IntegrationJson(i);
+            var json = simulation.IntegrationJson(i);
             json["clientId"] = i.ClientId;
+            json["adminStatus"] = i.Status; // as the admin set it; "status" is the effective one
             json["configurations"] = JsonSerializer.SerializeToNode(i.Configurations);
             return (JsonNode)json;
         });
@@ -50,7 +51,7 @@ internal static class ControlShortcutRoutes
         var status = body.Str("status") ?? "ENABLED";
         var push = body["push"] is JsonValue pushValue && pushValue.TryGetValue<bool>(out var pushWanted) && pushWanted;
         var forced = actions.ForceStatus(child, context, types, status, body.Str("integrationName"), push);
-        return RestLi.Json(new JsonArray(forced.Select(i => (JsonNode)Simulation.IntegrationJson(i)).ToArray()));
+        return RestLi.Json(new JsonArray(forced.Select(i => (JsonNode)simulation.IntegrationJson(i)).ToArray()));
     }
 
     private static async Task<IResult> ExportAsync(HttpContext ctx, Simulation simulation, MemberActions actions)

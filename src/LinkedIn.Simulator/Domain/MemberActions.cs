@@ -64,6 +64,36 @@ internal sealed class MemberActions(Simulation simulation, PushDispatcher pushes
         return contexts;
     });
 
+    /// <summary>
+    /// The state a screen shows: <see cref="BundleState"/>, except that Company-level access which is not Enabled itself but comes
+    /// with an Enabled Contract-level access reads "Included in Contract-level access".
+    /// </summary>
+    public string ShownState(string clientId, string bundle, string context)
+    {
+        var state = BundleState(clientId, bundle, context);
+        return bundle == CompanyBundle && state != "Enabled" && simulation.IncludedByContract(clientId, context) ? IncludedState : state;
+    }
+
+    public const string IncludedState = "Included in Contract-level access";
+
+    /// <summary>
+    /// A Contract-level change also changes the effective status of the organization's types (Contract-level access includes them):
+    /// the notification lists them too, so the partner reads them again. Their stored status stays what the admin set.
+    /// </summary>
+    private void AddIncludedOrgTypes(StateStore state, RequestRec notification, string clientId, string context)
+    {
+        if (simulation.World.ContractByUrn(context) is not { } contract)
+        {
+            return;
+        }
+        foreach (var type in Simulation.OrgTypes)
+        {
+            var integration = simulation.GetIntegration(clientId, contract.Organization, type);
+            state.Integrations.Put(integration);
+            notification.IntegrationKeys.Add(integration.Key);
+        }
+    }
+
     public bool CanToggle(string clientId, string bundle, string context) =>
         BundleState(clientId, bundle, context) is "Partner ready" or "Enabled" or "Disabled";
 
@@ -86,6 +116,7 @@ internal sealed class MemberActions(Simulation simulation, PushDispatcher pushes
                 state.Integrations.Put(integration);
                 notification.IntegrationKeys.Add(integration.Key);
             }
+            AddIncludedOrgTypes(state, notification, app.ClientId, context);
             state.Requests.Put(notification);
             return simulation.CreatePush(app, notification.Id, "INTEGRATION_STATUS_CHANGE");
         });
@@ -114,6 +145,10 @@ internal sealed class MemberActions(Simulation simulation, PushDispatcher pushes
                 state.Integrations.Put(integration);
                 notification.IntegrationKeys.Add(integration.Key);
                 forced.Add(integration);
+            }
+            if (forced.Any(i => i.Type == Simulation.CsaApi))
+            {
+                AddIncludedOrgTypes(state, notification, app.ClientId, context);
             }
             state.Requests.Put(notification);
             return push ? simulation.CreatePush(app, notification.Id, "INTEGRATION_STATUS_CHANGE") : null;

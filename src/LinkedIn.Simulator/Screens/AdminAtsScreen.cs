@@ -40,17 +40,17 @@ internal static class AdminAtsScreen
     private static string Partner(Simulation simulation, MemberActions actions, AppRec app, List<Seat> adminSeats)
     {
         var contractRows = Each(adminSeats.Select(s => simulation.World.ContractByUrn(s.Contract)!), contract =>
-            ToggleRow(actions, app, $"Contract-level access — {contract.Name}", MemberActions.ContractBundle, contract.Urn, "contract-" + contract.Urn.Split(':')[^1], "Recruiter seats, InMail history, notes, stub profiles (CSA_API)"));
+            ToggleRow(actions, app, $"Contract-level access — {contract.Name}", MemberActions.ContractBundle, contract.Urn, "contract-" + contract.Urn.Split(':')[^1], "All Company-level features, plus Recruiter seats, InMail history, notes, stub profiles (CSA_API)"));
         var names = Each(Simulation.OrgTypes.Select(t => simulation.GetIntegration(app.ClientId, SeededWorld.Organization, t)).Where(i => !string.IsNullOrEmpty(i.Name)),
             i => $"<p class=\"muted integration-name\">{E(i.Type)}: {E(i.Name)}</p>");
-        var companyRow = ToggleRow(actions, app, "Company-level access", MemberActions.CompanyBundle, SeededWorld.Organization, "company", "In-ATS indicator, 1-Click Export, Profile widget");
+        var companyRow = ToggleRow(actions, app, "Company-level access", MemberActions.CompanyBundle, SeededWorld.Organization, "company", "In-ATS indicator, 1-Click Export, Profile widget (also included in Contract-level access)");
         return $"<div class=\"card partner\" data-client=\"{Attr(app.ClientId)}\"><h2>{E(app.Name)}</h2><table>{companyRow}{contractRows}</table>{names}</div>";
     }
 
     private static string ToggleRow(MemberActions actions, AppRec app, string label, string bundle, string context, string idPart, string what)
     {
-        var state = actions.BundleState(app.ClientId, bundle, context);
-        var on = state == "Enabled";
+        var on = actions.BundleState(app.ClientId, bundle, context) == "Enabled";
+        var state = actions.ShownState(app.ClientId, bundle, context);
         if (state == "Request")
         {
             state = "Not requested";

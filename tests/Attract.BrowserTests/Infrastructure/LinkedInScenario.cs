@@ -42,29 +42,8 @@ public static class LinkedInScenario
     /// </summary>
     public static async Task<LinkedInConnection> ConnectAsync(KestrelAttractFactory app, bool contractLevel)
     {
-        var baseUrl = app.BaseUrl;
         var simulator = app.SimulatorUrl();
-        string childClientId;
-        using (var scope = app.Services.CreateScope())
-        {
-            var connector = scope.ServiceProvider.GetRequiredService<LinkedInConnector>();
-            var connection = await connector.GetConnectionAsync();
-            await connector.ConnectContractAsync(connection, GlobalContract, "Contoso – Global", Organization, baseUrl, default);
-            List<AtsIntegrationKey> keys =
-            [
-                new(Organization, AtsIntegrationTypes.InAtsIndicator),
-                new(Organization, AtsIntegrationTypes.OneClickExport),
-                new(Organization, AtsIntegrationTypes.ProfilePlugin),
-            ];
-            if (contractLevel)
-            {
-                keys.Add(new(GlobalContract, AtsIntegrationTypes.CsaApi));
-            }
-            await connector.AcceptIntegrationRequestAsync(connection, keys, baseUrl, default);
-            await connector.SaveAsync(default);
-            childClientId = connection.ChildClientId!;
-        }
-
+        var childClientId = await NameIntegrationsAsync(app, contractLevel);
         using var http = new HttpClient();
         (await http.PostAsJsonAsync(simulator + "/_sim/integrations", new
         {
@@ -86,6 +65,48 @@ public static class LinkedInScenario
             })).EnsureSuccessStatusCode();
         }
         return await WaitForAsync(app, c => c.CompanyLevelEnabled && (!contractLevel || c.ContractLevelEnabled));
+    }
+
+    /// <summary>
+    /// Connects Attract to the Global contract and names both levels' integrations, leaving them "Partner ready" in LinkedIn's
+    /// Admin Settings → ATS, where the LinkedIn admin turns them on. Returns the child application's client id.
+    /// </summary>
+    public static async Task<string> PartnerReadyAsync(KestrelAttractFactory app)
+    {
+        var childClientId = await NameIntegrationsAsync(app, contractLevel: true);
+        using var http = new HttpClient();
+        foreach (var context in new[] { Organization, GlobalContract })
+        {
+            (await http.PostAsJsonAsync(app.SimulatorUrl() + "/_sim/integrations", new { clientId = childClientId, integrationContext = context, status = "PARTNER_READY" }))
+                .EnsureSuccessStatusCode();
+        }
+        return childClientId;
+    }
+
+    private static async Task<string> NameIntegrationsAsync(KestrelAttractFactory app, bool contractLevel)
+    {
+        var baseUrl = app.BaseUrl;
+        string childClientId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var connector = scope.ServiceProvider.GetRequiredService<LinkedInConnector>();
+            var connection = await connector.GetConnectionAsync();
+            await connector.ConnectContractAsync(connection, GlobalContract, "Contoso – Global", Organization, baseUrl, default);
+            List<AtsIntegrationKey> keys =
+            [
+                new(Organization, AtsIntegrationTypes.InAtsIndicator),
+                new(Organization, AtsIntegrationTypes.OneClickExport),
+                new(Organization, AtsIntegrationTypes.ProfilePlugin),
+            ];
+            if (contractLevel)
+            {
+                keys.Add(new(GlobalContract, AtsIntegrationTypes.CsaApi));
+            }
+            await connector.AcceptIntegrationRequestAsync(connection, keys, baseUrl, default);
+            await connector.SaveAsync(default);
+            childClientId = connection.ChildClientId!;
+        }
+        return childClientId;
     }
 
     /// <summary>Polls Attract's connection row until <paramref name="condition"/> holds (pushes arrive asynchronously).</summary>

@@ -112,13 +112,16 @@ public sealed class LinkedInConnectTests : IDisposable
         });
 
     [Fact]
-    public Task User_ConnectsLinkedInAccount_MapsSeat() =>
+    public Task User_OpensUserSettingsFromTheUserMenu_ConnectsLinkedInAccount_MapsSeat() =>
         _browser.RunAsync("user-seat", async page =>
         {
             await ConnectCompanyAsync();
 
             await page.SignInAsync(Attract, "recruiter@contoso.test");
-            await page.GetByTestId("nav-linkedin-settings").ClickAsync();
+            await page.GetByTestId("user-menu").ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "User settings" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "User settings" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("settings-profile")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("company-connection")).ToContainTextAsync("Contoso – Global");
             await Expect(page.GetByTestId("seat")).ToContainTextAsync("Connect your LinkedIn account");
             await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-09-user-settings");

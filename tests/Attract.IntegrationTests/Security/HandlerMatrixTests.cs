@@ -23,7 +23,7 @@ public sealed class HandlerMatrixTests(ITestOutputHelper output) : IDisposable
     private static readonly HashSet<string> PublicPages = ["/Account/Login", "/Account/Logout", "/Error", "/Status"];
 
     /// <summary>A user's own settings: every signed-in user, with or without a role.</summary>
-    private static readonly HashSet<string> OwnSettings = ["/Settings/LinkedIn/Index", "/Settings/LinkedIn/Callback", "/Settings/Password/Index"];
+    private static readonly HashSet<string> OwnSettings = ["/Settings/Index", "/Settings/LinkedIn/Index", "/Settings/LinkedIn/Callback", "/Settings/Password/Index"];
 
     /// <summary>Lists filtered to what the viewer may see (checked for leaks instead).</summary>
     private static readonly HashSet<string> OwnLists = ["/Index", "/Jobs/Index", "/Candidates/Index"];

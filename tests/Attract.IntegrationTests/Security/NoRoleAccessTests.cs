@@ -8,7 +8,7 @@ public sealed class NoRoleAccessTests : IDisposable
 {
     private static readonly HashSet<string> PublicPages = ["/Account/Login", "/Account/Logout", "/Error", "/Status"];
 
-    private static readonly HashSet<string> OwnSettings = ["/Settings/LinkedIn/Index", "/Settings/LinkedIn/Callback", "/Settings/Password/Index"];
+    private static readonly HashSet<string> OwnSettings = ["/Settings/Index", "/Settings/LinkedIn/Index", "/Settings/LinkedIn/Callback", "/Settings/Password/Index"];
 
     private readonly AttractFactory _factory = new();
 
@@ -36,6 +36,7 @@ public sealed class NoRoleAccessTests : IDisposable
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.True(pages.Count > 25, $"only {pages.Count} pages enumerated");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Settings/LinkedIn")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Settings")).StatusCode);
         Assert.Contains("Access denied", await (await client.GetAsync("/")).Content.ReadAsStringAsync());
     }
 
@@ -71,7 +72,7 @@ public sealed class NoRoleAccessTests : IDisposable
 
         Assert.Null(page.QuerySelector("a.nav-link[href='/Jobs']"));
         Assert.Null(page.QuerySelector("a.nav-link[href='/Candidates']"));
-        Assert.NotNull(page.QuerySelector("[data-testid=nav-linkedin-settings]"));
+        Assert.Equal("User settings", page.QuerySelector("[data-testid=nav-user-settings]")?.TextContent);
         Assert.NotNull(page.QuerySelector("form[action='/Account/Logout']"));
     }
 

@@ -23,6 +23,8 @@ public class LinkedInConnectionConfiguration : IEntityTypeConfiguration<LinkedIn
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.AccessLevel);
         b.Ignore(c => c.IsProvisioned);
+        b.Ignore(c => c.CompanyFeaturesEnabled);
+        b.Ignore(c => c.CompanyFeaturesChangedAtUtc);
     }
 }
 

@@ -29,7 +29,8 @@ public sealed record LinkedInCapabilitySet(LinkedInAccessLevel AccessLevel, stri
 
 /// <summary>
 /// Answers, server-side, which LinkedIn capabilities are on: Company-level access unlocks 1-Click Export, the
-/// In-ATS indicator and the profile widget; Contract-level access adds InMail history, notes history and stub profiles.
+/// In-ATS indicator and the profile widget; Contract-level access includes all of them and adds InMail history, notes
+/// history and stub profiles (<see cref="LinkedInConnection.LevelOf"/>).
 /// Use it to gate features: <c>(await capabilities.GetAsync(userId)).HasForUser(LinkedInCapability.OneClickExport)</c>.
 /// </summary>
 public sealed class LinkedInCapabilities(AttractDbContext db)
@@ -72,8 +73,7 @@ public sealed class LinkedInCapabilities(AttractDbContext db)
         {
             return LinkedInCapabilitySet.None;
         }
-        var level = !connection.CompanyLevelEnabled ? LinkedInAccessLevel.None
-            : connection.ContractLevelEnabled ? LinkedInAccessLevel.ContractLevel : LinkedInAccessLevel.CompanyLevel;
+        var level = LinkedInConnection.LevelOf(connection.CompanyLevelEnabled, connection.ContractLevelEnabled);
         string? seat = null;
         if (userId is not null)
         {

@@ -337,7 +337,7 @@ public static partial class LinkedInPushEndpoints
     {
         (true, true) => "Company-level and Contract-level access enabled",
         (true, false) => "Company-level access enabled",
-        (false, true) => "Contract-level access enabled, waiting for Company-level access",
+        (false, true) => "Contract-level access enabled (it includes every Company-level feature)",
         _ => "no access enabled",
     };
 

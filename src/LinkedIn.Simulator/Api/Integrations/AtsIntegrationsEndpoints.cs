@@ -121,7 +121,7 @@ internal static class AtsIntegrationsEndpoints
                 statuses[keyString] = 400;
                 continue;
             }
-            results[keyString] = Simulation.IntegrationJson(simulation.GetIntegration(caller.App.ClientId, key["integrationContext"], key["integrationType"]));
+            results[keyString] = simulation.IntegrationJson(simulation.GetIntegration(caller.App.ClientId, key["integrationContext"], key["integrationType"]));
             statuses[keyString] = 200;
         }
         return RestLi.Json(new JsonObject { ["results"] = results, ["statuses"] = statuses, ["errors"] = errors });
@@ -145,7 +145,7 @@ internal static class AtsIntegrationsEndpoints
             var request = state.Requests.Get(requestId);
             return request is null || request.ClientId != caller.App.ClientId
                 ? []
-                : request.IntegrationKeys.Select(k => state.Integrations.Get(k)).OfType<IntegrationRec>().Select(i => (JsonNode)Simulation.IntegrationJson(i)).ToList();
+                : request.IntegrationKeys.Select(k => state.Integrations.Get(k)).OfType<IntegrationRec>().Select(i => (JsonNode)simulation.IntegrationJson(i)).ToList();
         });
         return RestLi.Json(RestLi.Collection(found, start, count));
     }

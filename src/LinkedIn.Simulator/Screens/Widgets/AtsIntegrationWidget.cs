@@ -63,7 +63,7 @@ internal static class AtsIntegrationWidget
             "Partner ready" => "<span class=\"muted\">Turn it on in Recruiter: Admin Settings → ATS</span>",
             _ => "",
         };
-        return $"<tr class=\"bundle\"><td><b>{E(label)}</b></td><td class=\"state\" id=\"state-{Attr(idPart)}\">{E(state)}</td><td>{control}</td></tr>";
+        return $"<tr class=\"bundle\"><td><b>{E(label)}</b></td><td class=\"state\" id=\"state-{Attr(idPart)}\">{E(actions.ShownState(app.ClientId, bundle, context))}</td><td>{control}</td></tr>";
     }
 
     /// <summary>The admin's Request or Notify partner click: marks the bundle REQUESTED and answers the integrations for data-onintegrate.</summary>

@@ -24,7 +24,11 @@ public sealed class LinkedInExportTests(BrowserFixture browser) : IDisposable
     private async Task ConnectAsync()
     {
         await LinkedInScenario.ConnectAsync(_app, contractLevel: false);
-        await _app.WithDbAsync(async db =>
+        await LinkRecruiterSeatAsync();
+    }
+
+    private Task<int> LinkRecruiterSeatAsync() =>
+        _app.WithDbAsync(async db =>
         {
             var userId = await db.Users.Where(u => u.Email == "recruiter@contoso.test").Select(u => u.Id).SingleAsync();
             db.Add(new LinkedInUserLink
@@ -38,7 +42,6 @@ public sealed class LinkedInExportTests(BrowserFixture browser) : IDisposable
             });
             return await db.SaveChangesAsync();
         });
-    }
 
     private async Task<(int Id, string Code)> CreateJobAsync(string title, Action<Job>? change = null)
     {
@@ -125,6 +128,45 @@ public sealed class LinkedInExportTests(BrowserFixture browser) : IDisposable
             await Expect(page.GetByTestId("candidate-name")).ToHaveTextAsync("Casey Colleague");
             await Expect(page.GetByTestId("source")).ToHaveTextAsync("LinkedIn Recruiter (1-click export)");
             await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-43-export-candidate");
+        });
+
+    [Fact]
+    public Task LinkedInAdminTurnsOnOnlyContractLevel_RecruiterExports_CandidateLandsInProspect() =>
+        browser.RunAsync("export-contract-level-only", async page =>
+        {
+            await LinkedInScenario.PartnerReadyAsync(_app);
+            await LinkRecruiterSeatAsync();
+            var sim = _app.SimulatorUrl();
+
+            // LinkedIn's admin turns on Contract-level access only; Company-level access reads as included
+            await page.GotoAsync(sim + "/recruiter/admin/ats");
+            await page.Locator("#email").FillAsync("admin@linkedin.test");
+            await page.Locator("#password").FillAsync("Passw0rd!");
+            await page.Locator("#sign-in").ClickAsync();
+            await page.Locator("button[id^='toggle-contract-7001-']").ClickAsync();
+            await Expect(page.Locator("td[id^='state-contract-7001-']")).ToHaveTextAsync("Enabled");
+            await Expect(page.Locator("td[id^='state-company-']")).ToHaveTextAsync("Included in Contract-level access");
+            await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-07b-linkedin-admin-contract-only");
+            await page.GotoAsync(sim + "/logout");
+            await LinkedInScenario.WaitForAsync(_app, c => c.ContractLevelEnabled);
+
+            // Attract's integration tab lists every feature that is on
+            await page.SignInAsync(_app.BaseUrl, "admin@contoso.test");
+            await page.GotoAsync(_app.BaseUrl + "/Admin/LinkedIn");
+            await Expect(page.GetByTestId("access-level")).ToContainTextAsync("Contract-level access");
+            await Expect(page.GetByTestId("contract-level")).ToHaveTextAsync("On");
+            foreach (var feature in new[] { "1-Click Export", "In-ATS indicator", "profile widget", "InMail history", "notes history", "Stub profiles" })
+            {
+                await Expect(page.GetByTestId("capabilities")).ToContainTextAsync(feature);
+            }
+            await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-08b-contract-level-only");
+
+            // 1-Click Export works
+            var (jobId, code) = await CreateJobAsync("Site Reliability Engineer");
+            await ExportFromLinkedInAsync(page, "Casey Colleague", code, code);
+            await page.SignInAsync(_app.BaseUrl, "recruiter@contoso.test");
+            await page.GotoAsync($"{_app.BaseUrl}/Jobs/Pipeline/{jobId}");
+            await ReloadUntilVisibleAsync(page, page.GetByTestId("column-Prospect").GetByTestId("card").Filter(new() { HasText = "Casey Colleague" }));
         });
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Attract.Core.LinkedIn;
 using Attract.IntegrationTests.Infrastructure;
+using Attract.Web.Integrations.LinkedIn;
 using LinkedIn.Recruiter;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -121,8 +122,36 @@ public sealed class LinkedInPushEndpointTests : IDisposable
         Assert.Equal(LinkedInNotificationStatus.Processed, Assert.Single(await _factory.NotificationsAsync()).Status);
     }
 
+    [Theory]
+    [InlineData(false, LinkedInAccessLevel.None)]
+    [InlineData(true, LinkedInAccessLevel.CompanyLevel)]
+    public async Task Push_StatusChangeContractOnlyThenOff_GrantsCompanyFeaturesThenLeavesCompanyLevelAsSet(bool companyLevel, LinkedInAccessLevel afterOff)
+    {
+        await _factory.SeedConnectionAsync(c => c.CompanyLevelEnabled = companyLevel);
+        SetupRequest("req-contract-on", [Integration(Contract, "CSA_API", "ENABLED")]);
+        SetupRequest("req-contract-off", [Integration(Contract, "CSA_API", "DISABLED")]);
+        var client = _factory.CreateClient();
+
+        await client.SendAsync(SignedPush(PushBody("req-contract-on", "INTEGRATION_STATUS_CHANGE")));
+        var on = await _factory.ConnectionAsync();
+        LinkedInCapabilitySet capabilities;
+        using (var scope = _factory.Services.CreateScope())
+        {
+            capabilities = await scope.ServiceProvider.GetRequiredService<LinkedInCapabilities>().GetAsync();
+        }
+        await client.SendAsync(SignedPush(PushBody("req-contract-off", "INTEGRATION_STATUS_CHANGE")));
+        var off = await _factory.ConnectionAsync();
+
+        Assert.Equal(LinkedInAccessLevel.ContractLevel, on.AccessLevel);
+        Assert.Equal(companyLevel, on.CompanyLevelEnabled);
+        Assert.All(Enum.GetValues<LinkedInCapability>(), c => Assert.True(capabilities.Has(c), c.ToString()));
+        Assert.Equal(companyLevel, off.CompanyLevelEnabled);
+        Assert.False(off.ContractLevelEnabled);
+        Assert.Equal(afterOff, off.AccessLevel);
+    }
+
     [Fact]
-    public async Task Push_StatusChangeContractThenCompanyDisabled_FlipsLevels()
+    public async Task Push_StatusChangeContractThenCompanyDisabled_KeepsContractLevelWithItsCompanyFeatures()
     {
         await _factory.SeedConnectionAsync(c => c.CompanyLevelEnabled = true);
         SetupRequest("req-contract", [Integration(Contract, "CSA_API", "ENABLED"), Integration("urn:li:contract:7002", "CSA_API", "DISABLED")]);
@@ -137,7 +166,8 @@ public sealed class LinkedInPushEndpointTests : IDisposable
         Assert.Equal(LinkedInAccessLevel.ContractLevel, afterContract);
         Assert.False(afterOff.CompanyLevelEnabled);
         Assert.True(afterOff.ContractLevelEnabled);
-        Assert.Equal(LinkedInAccessLevel.None, afterOff.AccessLevel);
+        Assert.True(afterOff.CompanyFeaturesEnabled);
+        Assert.Equal(LinkedInAccessLevel.ContractLevel, afterOff.AccessLevel);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ namespace LinkedIn.Simulator.Tests;
 
 public sealed class IntegrationApiTests : IAsyncLifetime
 {
+    private readonly HashSet<string> _seenPushes = [];
     private SimHost _sim = null!;
 
     public async Task InitializeAsync() => _sim = await SimHost.StartAsync();
@@ -184,6 +185,63 @@ public sealed class IntegrationApiTests : IAsyncLifetime
         var after = await _sim.GetAsync("/v2/atsIntegrations?q=request&requestId=" + id, c.Token);
         Assert.Equal(3, after.Json["elements"]!.AsArray().Count);
         Assert.All(after.Json["elements"]!.AsArray(), e => Assert.Equal("ENABLED", e!["status"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData(false, "PARTNER_READY")]
+    [InlineData(true, "ENABLED")]
+    public async Task AdminAts_ContractLevelOnAndOff_IncludesCompanyFeaturesThenLeavesCompanyLevelAsSet(bool companyOn, string companyAfter)
+    {
+        await using var receiver = await PushReceiver.StartAsync();
+        var c = await _sim.ProvisionAsync();
+        receiver.Secret = c.Secret;
+        await _sim.SetConfigurationAsync(c, "ONE_CLICK_EXPORT", "CALLBACK_URL", receiver.CallbackUrl);
+        await _sim.EnableAsync(c.ClientId, SimHost.Org, "PARTNER_READY");
+        await _sim.EnableAsync(c.ClientId, SimHost.Global, "PARTNER_READY");
+        var admin = await _sim.SignInAsync("admin@linkedin.test");
+        if (companyOn)
+        {
+            await ToggleAsync(c, admin, "RECRUITER_SYSTEM_CONNECT_COMPANY", SimHost.Org, enable: true, receiver);
+        }
+
+        var onPush = await ToggleAsync(c, admin, "RECRUITER_SYSTEM_CONNECT_CONTRACT", SimHost.Global, enable: true, receiver);
+        var pushedOn = await StatusesAsync(c, onPush);
+        var batch = await _sim.GetAsync("/v2/atsIntegrations?" + Ids(("ONE_CLICK_EXPORT", SimHost.Org), ("IN_ATS_INDICATOR", SimHost.Org)), c.Token);
+        var screen = await _sim.PageAsync("/recruiter/admin/ats", admin);
+        var offPush = await ToggleAsync(c, admin, "RECRUITER_SYSTEM_CONNECT_CONTRACT", SimHost.Global, enable: false, receiver);
+        var pushedOff = await StatusesAsync(c, offPush);
+
+        Assert.Equal(4, pushedOn.Count);
+        Assert.All(pushedOn.Values, status => Assert.Equal("ENABLED", status));
+        Assert.All(batch.Json["results"]!.AsObject(), r => Assert.Equal("ENABLED", r.Value!["status"]!.GetValue<string>()));
+        Assert.Contains(companyOn ? ">Enabled<" : ">Included in Contract-level access<", screen.Body);
+        Assert.Equal("DISABLED", pushedOff["CSA_API"]);
+        Assert.All(new[] { "IN_ATS_INDICATOR", "ONE_CLICK_EXPORT", "PROFILE_PLUGIN" }, t => Assert.Equal(companyAfter, pushedOff[t]));
+    }
+
+    /// <summary>The admin's toggle in Admin Settings → ATS: waits for its (new) status push and returns the push id.</summary>
+    private async Task<string> ToggleAsync(SimHost.Child c, string cookie, string bundle, string context, bool enable, PushReceiver receiver)
+    {
+        var toggle = await _sim.FormAsync("/recruiter/admin/ats/toggle", new Dictionary<string, string>
+        {
+            ["client"] = c.ClientId,
+            ["bundle"] = bundle,
+            ["context"] = context,
+            ["enable"] = enable ? "true" : "false",
+        }, cookie);
+        Assert.Equal("Saved.", Uri.UnescapeDataString(toggle.Headers.Location!.ToString()).Split("msg=")[1]);
+        var push = await receiver.WaitForAsync(p => p.Body.Contains("INTEGRATION_STATUS_CHANGE") && !_seenPushes.Contains(PushId(p)));
+        _seenPushes.Add(PushId(push));
+        return PushId(push);
+    }
+
+    private static string PushId(PushReceiver.Push push) => JsonNode.Parse(push.Body)!["id"]!.GetValue<string>();
+
+    /// <summary>What the q=request finder answers for a status push: integration type → status.</summary>
+    private async Task<Dictionary<string, string>> StatusesAsync(SimHost.Child c, string pushId)
+    {
+        var found = await _sim.GetAsync("/v2/atsIntegrations?q=request&requestId=" + pushId, c.Token);
+        return found.Json["elements"]!.AsArray().ToDictionary(e => e!["integrationType"]!.GetValue<string>(), e => e!["status"]!.GetValue<string>());
     }
 
     [Fact]

@@ -172,10 +172,10 @@ public sealed partial class LinkedInJobPostingSync(
         };
     }
 
-    /// <summary>Once per enablement of company-level access: sends every active and closed job (again after a failure).</summary>
+    /// <summary>Once per enablement of the company-level features (either level): sends every active and closed job (again after a failure).</summary>
     private async Task BackfillIfNeededAsync(LinkedInConnection connection, LinkedInAppCredentials app, CancellationToken ct)
     {
-        var enabledAt = connection.CompanyLevelChangedAtUtc ?? DateTime.MinValue;
+        var enabledAt = connection.CompanyFeaturesChangedAtUtc ?? DateTime.MinValue;
         if (connection.JobsBackfilledAtUtc is { } done && done >= enabledAt && connection.JobsBackfillError is null)
         {
             return;

@@ -42,7 +42,7 @@ public sealed record LinkedInTab(
 public sealed class LinkedInTabReader(AttractDbContext db, LinkedInCapabilities capabilities, LinkedInConnector connector, LinkedInAvailability availability)
 {
     public const string ContractOffMessage = "Contract-level access is not enabled by your LinkedIn admin, so InMail history, Recruiter notes and stub profiles are not available.";
-    public const string NoSeatMessage = "Connect your LinkedIn account in Settings → LinkedIn to see InMail history and Recruiter notes (they need your Recruiter seat).";
+    public const string NoSeatMessage = "Connect your LinkedIn account under User settings to see InMail history and Recruiter notes (they need your Recruiter seat).";
     public const string NotConnectedMessage = "LinkedIn Recruiter is not connected yet. Once an administrator connects LinkedIn (Admin settings → LinkedIn Integration), this tab shows the candidate's LinkedIn profile, InMail history and Recruiter notes.";
 
     /// <summary>The tab for a candidate the viewer can see, or null.</summary>

@@ -30,7 +30,7 @@ public sealed class LinkedInPurgePoller(AttractDbContext db, LinkedInConnector c
         }
         var connection = await connector.GetConnectionAsync(ct);
         var app = connector.ChildApp(connection);
-        if (app is null || connection.OrganizationUrn is null || !connection.CompanyLevelEnabled)
+        if (app is null || connection.OrganizationUrn is null || !connection.CompanyFeaturesEnabled)
         {
             return "Company-level access is not enabled; purged exports were not checked.";
         }

@@ -24,7 +24,8 @@ public sealed class LinkedInBackfill(AttractDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var won = await db.Set<LinkedInConnection>()
-            .Where(c => c.Id == connectionId && c.CompanyLevelEnabled && c.BackfillQueuedAtUtc == null)
+            .Where(LinkedInConnection.HasCompanyFeatures)
+            .Where(c => c.Id == connectionId && c.BackfillQueuedAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.BackfillQueuedAtUtc, now), ct);
         if (won == 0)
         {

@@ -40,7 +40,7 @@ public sealed partial class LinkedInSyncDrain(
     public async Task<int> DrainAsync(CancellationToken ct = default)
     {
         var connection = await db.Set<LinkedInConnection>().AsNoTracking().Where(c => c.ChildClientId != null).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
-        if (connection is not { CompanyLevelEnabled: true, OrganizationUrn: not null } || connector.ChildApp(connection) is not { } app)
+        if (connection is not { CompanyFeaturesEnabled: true, OrganizationUrn: not null } || connector.ChildApp(connection) is not { } app)
         {
             return 0;
         }

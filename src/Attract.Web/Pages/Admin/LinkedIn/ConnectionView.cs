@@ -8,6 +8,6 @@ public sealed record ConnectionView(
     string? ChildApplicationUrn, string? ChildClientId, bool IsProvisioned, bool CompanyLevel, bool ContractLevel,
     string? LastOutcome, string? LastError)
 {
-    public LinkedInAccessLevel AccessLevel => !CompanyLevel ? LinkedInAccessLevel.None
-        : ContractLevel ? LinkedInAccessLevel.ContractLevel : LinkedInAccessLevel.CompanyLevel;
+    /// <summary>The effective level: Contract-level access includes Company-level access.</summary>
+    public LinkedInAccessLevel AccessLevel => LinkedInConnection.LevelOf(CompanyLevel, ContractLevel);
 }

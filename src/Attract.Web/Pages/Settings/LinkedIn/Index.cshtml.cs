@@ -22,30 +22,12 @@ public class IndexModel(AttractDbContext db, LinkedInConnector connector, Linked
 
     public bool IsConfigured => connector.IsConfigured;
 
-    public LinkView? Link { get; private set; }
-
-    public CompanyView Company { get; private set; } = new(false, null, null);
-
-    public LinkedInCapabilitySet Capabilities { get; private set; } = LinkedInCapabilitySet.None;
-
-    /// <summary>Why the user has no usable seat, or null when they have one.</summary>
-    public string? NoSeatReason { get; private set; }
+    public LinkedInAccountView Account { get; private set; } = null!;
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        Link = await db.Set<LinkedInUserLink>().AsNoTracking()
-            .Where(l => l.UserId == UserId)
-            .Select(l => new LinkView(l.PersonUrn, l.LinkedInName, l.SeatUrn, l.ContractUrn, l.SeatMessage, l.ConnectedAtUtc))
-            .FirstOrDefaultAsync(ct);
-        Company = await db.Set<LinkedInConnection>().AsNoTracking()
-            .Where(c => c.ChildClientId != null && c.ContractUrn != null)
-            .Select(c => new CompanyView(true, c.ContractUrn, c.ContractName))
-            .FirstOrDefaultAsync(ct) ?? new CompanyView(false, null, null);
-        Capabilities = await capabilities.GetAsync(UserId, ct);
-        NoSeatReason = SeatMapping.Reason(Company, Link);
-    }
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Account = await LinkedInAccountView.LoadAsync(db, connector, capabilities, UserId, ct);
 
     public async Task<IActionResult> OnPostConnectAsync(CancellationToken ct)
     {

@@ -103,7 +103,7 @@ public class LinkedInTabTests
 
         var html = await client.GetStringAsync($"/Candidates/Details/{candidateId}?tab=linkedin");
 
-        Assert.Contains("Connect your LinkedIn account in Settings → LinkedIn", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("Connect your LinkedIn account under User settings", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"inmail-history\"", html, StringComparison.Ordinal);
     }
 

@@ -28,8 +28,7 @@ public class IndexModel(AttractDbContext db, LinkedInPuller puller) : PageModel
     {
         var connection = await db.Set<LinkedInConnection>().AsNoTracking().OrderBy(c => c.Id)
             .Select(c => new { c.CompanyLevelEnabled, c.ContractLevelEnabled, c.LastPullAtUtc }).FirstOrDefaultAsync();
-        AccessLevel = connection is null || !connection.CompanyLevelEnabled ? LinkedInAccessLevel.None
-            : connection.ContractLevelEnabled ? LinkedInAccessLevel.ContractLevel : LinkedInAccessLevel.CompanyLevel;
+        AccessLevel = connection is null ? LinkedInAccessLevel.None : LinkedInConnection.LevelOf(connection.CompanyLevelEnabled, connection.ContractLevelEnabled);
         LastPullAtUtc = connection?.LastPullAtUtc;
         Cursors = await db.Set<LinkedInPullCursor>().AsNoTracking().OrderBy(c => c.SeatUrn).ThenBy(c => c.Kind)
             .Select(c => new CursorRow(c.SeatUrn, c.Kind, c.CursorUtc, c.LastRunAtUtc, c.LastError)).ToListAsync();
