@@ -63,6 +63,53 @@ public sealed class BrowserTests : IAsyncLifetime
         var c = await _sim.ProvisionAsync(domains: [_receiver.BaseAddress]);
         _receiver.Secret = c.Secret;
         await SetCallbackAsync(c);
+        var page = await context.NewPageAsync();
+        var frame = await RequestBothLevelsInTheWidgetAsync(page, c);
+
+        // LinkedIn Recruiter: Admin Settings -> ATS
+        var admin = await context.NewPageAsync();
+        await admin.GotoAsync(_sim.BaseAddress + "/recruiter/admin/ats");
+        await Assertions.Expect(admin.Locator("#ats-tab")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator(".partner h2")).ToHaveTextAsync("Attract - Contoso");
+        await admin.ClickAsync($"#toggle-company-{c.ClientId}");
+        await Assertions.Expect(admin.Locator($"#state-company-{c.ClientId}")).ToHaveTextAsync("Enabled");
+        var push1 = await _receiver.WaitForAsync(p => p.Body.Contains("INTEGRATION_STATUS_CHANGE"));
+        Assert.True(push1.SignatureValid);
+        await admin.ClickAsync($"#toggle-contract-7001-{c.ClientId}");
+        await Assertions.Expect(admin.Locator($"#state-contract-7001-{c.ClientId}")).ToHaveTextAsync("Enabled");
+        await Assertions.Expect(admin.Locator($"#state-contract-7002-{c.ClientId}")).ToHaveTextAsync("Not requested");
+        // the change lists CSA_API, and the organization's types it includes (so the partner reads them again)
+        var push2 = await _receiver.WaitForAsync(p => p != push1 && p.Body.Contains("INTEGRATION_STATUS_CHANGE"));
+        var id2 = JsonNode.Parse(push2.Body)!["id"]!.GetValue<string>();
+        var changed = (await _sim.GetAsync("/v2/atsIntegrations?q=request&requestId=" + id2, c.Token)).Json["elements"]!.AsArray();
+        Assert.Equal(["CSA_API", "IN_ATS_INDICATOR", "ONE_CLICK_EXPORT", "PROFILE_PLUGIN"], changed.Select(e => e!["integrationType"]!.GetValue<string>()).Order().ToArray());
+        Assert.All(changed, e => Assert.Equal("ENABLED", e!["status"]!.GetValue<string>()));
+        // gating now lets the partner in
+        var seats = await _sim.GetAsync($"/v2/seatsV2?q=attributes&contracts={SimHost.Enc(SimHost.Global)}&start=0", c.Token);
+        Assert.Equal(HttpStatusCode.OK, seats.Status);
+        await page.ReloadAsync();
+        await Assertions.Expect(frame.Locator("#state-company")).ToHaveTextAsync("Enabled");
+
+        // Company-level off: Contract-level access still includes its features; with Contract-level off too, they stop
+        await admin.ClickAsync($"#toggle-company-{c.ClientId}");
+        await Assertions.Expect(admin.Locator($"#state-company-{c.ClientId}")).ToHaveTextAsync(IncludedInContract);
+        Assert.Equal(HttpStatusCode.OK, (await _sim.GetAsync("/v2/atsCandidates?" + SimHost.CandIds("x"), c.Token)).Status);
+        await admin.ClickAsync($"#toggle-contract-7001-{c.ClientId}");
+        await Assertions.Expect(admin.Locator($"#state-company-{c.ClientId}")).ToHaveTextAsync("Disabled");
+        var denied = await _sim.GetAsync("/v2/atsCandidates?" + SimHost.CandIds("x"), c.Token);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.Status);
+    });
+
+    /// <summary>What "Included in Contract-level access" reads on Admin Settings → ATS.</summary>
+    private const string IncludedInContract = "Included in Contract-level access";
+
+    /// <summary>
+    /// The partner's page with LinkedIn's onboarding widget: the admin signs in inside it and requests Company-level access
+    /// (the page's <c>data-onintegrate</c> gets the organization's three integrations, which the partner names), then
+    /// Contract-level access for Global (the partner stays silent; "Notify partner" re-sends the request, for CSA_API).
+    /// </summary>
+    private async Task<IFrameLocator> RequestBothLevelsInTheWidgetAsync(IPage page, SimHost.Child c)
+    {
         _receiver.Pages["settings"] = $$"""
             <!DOCTYPE html><html><head><title>Attract – LinkedIn settings</title></head><body>
             <h1>Attract: connect LinkedIn</h1>
@@ -74,7 +121,6 @@ public sealed class BrowserTests : IAsyncLifetime
             <script type="IN/ATSIntegrationWidget" data-supported-bundled-integration-types="RECRUITER_SYSTEM_CONNECT_COMPANY,RECRUITER_SYSTEM_CONNECT_CONTRACT" data-onintegrate="integrationRequest" data-width="760" data-height="520"></script>
             </body></html>
             """;
-        var page = await context.NewPageAsync();
         await page.GotoAsync(_receiver.BaseAddress + "/page/settings");
         var frame = page.FrameLocator("iframe.IN-ATSIntegrationWidget");
         // no LinkedIn session yet: the iframe asks to sign in, and the session cookie then works inside the iframe
@@ -85,7 +131,6 @@ public sealed class BrowserTests : IAsyncLifetime
         await Assertions.Expect(frame.Locator("text=Recruiter System Connect").First).ToBeVisibleAsync();
         await Assertions.Expect(frame.Locator("#state-company")).ToHaveTextAsync("Request");
 
-        // Company-level: Request -> data-onintegrate gets the three organization integrations
         await frame.Locator("#request-company").ClickAsync();
         await page.WaitForFunctionAsync("() => window.requests.length === 1");
         var first = JsonNode.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.requests[0])"))!.AsArray();
@@ -95,7 +140,6 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ReloadAsync();
         await Assertions.Expect(frame.Locator("#state-company")).ToHaveTextAsync("Partner ready");
 
-        // Contract-level (Global): Request, the partner stays silent, Notify partner re-sends the request
         await frame.Locator("#request-contract-7001").ClickAsync();
         await page.WaitForFunctionAsync("() => window.requests.length === 1"); // (the page was reloaded: a fresh window.requests)
         await Assertions.Expect(frame.Locator("#state-contract-7001")).ToHaveTextAsync("Requested");
@@ -111,36 +155,8 @@ public sealed class BrowserTests : IAsyncLifetime
         await NameAsync(c, ("CSA_API", SimHost.Global));
         await page.ReloadAsync();
         await Assertions.Expect(frame.Locator("#state-contract-7001")).ToHaveTextAsync("Partner ready");
-
-        // LinkedIn Recruiter: Admin Settings -> ATS
-        var admin = await context.NewPageAsync();
-        await admin.GotoAsync(_sim.BaseAddress + "/recruiter/admin/ats");
-        await Assertions.Expect(admin.Locator("#ats-tab")).ToBeVisibleAsync();
-        await Assertions.Expect(admin.Locator(".partner h2")).ToHaveTextAsync("Attract - Contoso");
-        await admin.ClickAsync($"#toggle-company-{c.ClientId}");
-        await Assertions.Expect(admin.Locator($"#state-company-{c.ClientId}")).ToHaveTextAsync("Enabled");
-        var push1 = await _receiver.WaitForAsync(p => p.Body.Contains("INTEGRATION_STATUS_CHANGE"));
-        Assert.True(push1.SignatureValid);
-        await admin.ClickAsync($"#toggle-contract-7001-{c.ClientId}");
-        await Assertions.Expect(admin.Locator($"#state-contract-7001-{c.ClientId}")).ToHaveTextAsync("Enabled");
-        await Assertions.Expect(admin.Locator($"#state-contract-7002-{c.ClientId}")).ToHaveTextAsync("Not requested");
-        var push2 = await _receiver.WaitForAsync(p => p != push1 && p.Body.Contains("INTEGRATION_STATUS_CHANGE"));
-        var id2 = JsonNode.Parse(push2.Body)!["id"]!.GetValue<string>();
-        var changed = await _sim.GetAsync("/v2/atsIntegrations?q=request&requestId=" + id2, c.Token);
-        var el = Assert.Single(changed.Json["elements"]!.AsArray())!;
-        Assert.Equal("CSA_API", el["integrationType"]!.GetValue<string>());
-        Assert.Equal("ENABLED", el["status"]!.GetValue<string>());
-        // gating now lets the partner in
-        var seats = await _sim.GetAsync($"/v2/seatsV2?q=attributes&contracts={SimHost.Enc(SimHost.Global)}&start=0", c.Token);
-        Assert.Equal(HttpStatusCode.OK, seats.Status);
-        await page.ReloadAsync();
-        await Assertions.Expect(frame.Locator("#state-company")).ToHaveTextAsync("Enabled");
-        // and off again
-        await admin.ClickAsync($"#toggle-company-{c.ClientId}");
-        await Assertions.Expect(admin.Locator($"#state-company-{c.ClientId}")).ToHaveTextAsync("Disabled");
-        var denied = await _sim.GetAsync("/v2/atsCandidates?" + SimHost.CandIds("x"), c.Token);
-        Assert.Equal(HttpStatusCode.Forbidden, denied.Status);
-    });
+        return frame;
+    }
 
     [Fact]
     public Task LinkedInRecruiter_ExportsMemberToJob_SendsSignedPush() => BrowserSupport.RunAsync(nameof(LinkedInRecruiter_ExportsMemberToJob_SendsSignedPush), async context =>
