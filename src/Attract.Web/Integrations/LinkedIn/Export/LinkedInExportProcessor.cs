@@ -104,16 +104,8 @@ public sealed partial class LinkedInExportProcessor(
         catch (Exception ex) when (ex is LinkedInApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             LogPullFailed(logger, ex, notification.NotificationId);
-            var reason = "Reading the export from LinkedIn failed: " + LinkedInConnector.Describe(ex);
-            if (IsTransient(ex) && notification.Attempts < MaxAttempts)
-            {
-                await RetryLaterAsync(notification.Id, owner, notification.Attempts, reason + " (will retry)", ct);
-                metrics.Export("deferred", "linkedin_unavailable");
-                return false;
-            }
-            await FinishAsync(notification.Id, owner, LinkedInNotificationStatus.Failed, reason, ct);
-            metrics.Export("failed", "linkedin_error");
-            return true;
+            return await RetryOrFailAsync(notification, owner, IsTransient(ex), "Reading the export from LinkedIn failed: " + LinkedInConnector.Describe(ex),
+                ("linkedin_unavailable", "linkedin_error"), ct);
         }
         if (exported.Count == 0)
         {
@@ -130,16 +122,7 @@ public sealed partial class LinkedInExportProcessor(
         catch (Exception ex) when (ex is DbUpdateException or DomainException or InvalidOperationException)
         {
             LogImportFailed(logger, ex, notification.NotificationId);
-            var reason = "Saving the export failed: " + ex.Message;
-            if (notification.Attempts < MaxAttempts)
-            {
-                await RetryLaterAsync(notification.Id, owner, notification.Attempts, reason + " (will retry)", ct);
-                metrics.Export("deferred", "save_failed");
-                return false;
-            }
-            await FinishAsync(notification.Id, owner, LinkedInNotificationStatus.Failed, reason, ct);
-            metrics.Export("failed", "save_failed");
-            return true;
+            return await RetryOrFailAsync(notification, owner, retryable: true, "Saving the export failed: " + ex.Message, ("save_failed", "save_failed"), ct);
         }
         if (result.Outcome is { } outcome)
         {
@@ -210,6 +193,24 @@ public sealed partial class LinkedInExportProcessor(
         await scopedDb.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ImportResult(("taken", pending.Any(p => p.Application is not null) ? "added" : "already_in_pipeline"));
+    }
+
+    /// <summary>
+    /// A failed attempt: retried later (with the backoff) while it may help and attempts are left, otherwise the export
+    /// ends as Failed with <paramref name="reason"/>. Returns whether the export is completed.
+    /// </summary>
+    private async Task<bool> RetryOrFailAsync(LinkedInNotification notification, string owner, bool retryable, string reason,
+        (string Deferred, string Failed) metricReasons, CancellationToken ct)
+    {
+        if (retryable && notification.Attempts < MaxAttempts)
+        {
+            await RetryLaterAsync(notification.Id, owner, notification.Attempts, reason + " (will retry)", ct);
+            metrics.Export("deferred", metricReasons.Deferred);
+            return false;
+        }
+        await FinishAsync(notification.Id, owner, LinkedInNotificationStatus.Failed, reason, ct);
+        metrics.Export("failed", metricReasons.Failed);
+        return true;
     }
 
     /// <summary>Refuses the export: stores the reason on the notification and changes nothing else.</summary>
