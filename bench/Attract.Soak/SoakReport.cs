@@ -51,7 +51,15 @@ public sealed class SoakReport
 
     public List<string> Notes { get; } = [];
 
-    public int InstancesThatDidWork => Shares.Count(s => s.OutboxRows > 0);
+    /// <summary>The share name of the process killed with SIGKILL (its restart is a separate share, "… (restarted)").</summary>
+    public string? KilledProcess { get; set; }
+
+    /// <summary>
+    /// Outbox rows processed by every process but the killed one: the work that went on after the kill, on the other
+    /// instances or the restarted one. (Which instance runs the drain is the clustered scheduler's choice, so the
+    /// split between them varies from run to run.)
+    /// </summary>
+    public int RowsDoneByOthersThanTheKilledProcess => Shares.Where(s => s.Instance != KilledProcess).Sum(s => s.OutboxRows);
 
     /// <summary>Records sent per minute of the traffic and drain phases.</summary>
     public double Throughput

@@ -150,6 +150,7 @@ public static class SoakRun
         report.TrafficDuration = trafficClock.Elapsed;
         await restart;
         report.InstanceKilledAndRestarted = victim.ProcessIds.Count == 2 && victim.IsRunning;
+        report.KilledProcess = victim.Name;
         report.ChangesMade = traffic.Changes;
         report.ExportsRequested = traffic.ExportsRequested + 1;
         if (traffic.Failures > 0)

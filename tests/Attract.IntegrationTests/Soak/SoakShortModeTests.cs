@@ -31,7 +31,7 @@ public sealed class SoakShortModeTests(ITestOutputHelper output)
         Assert.True(report.ChangesMade > 0, "no changes were made");
         Assert.True(report.RecordsSent > 0, "no records were sent");
         Assert.True(report.InstanceKilledAndRestarted, "the killed instance was not restarted");
-        Assert.True(report.InstancesThatDidWork > 1, "only one instance did any work");
+        Assert.True(report.RowsDoneByOthersThanTheKilledProcess > 0, "nobody took over the work from the killed instance");
         Assert.Equal(0, report.Lost);
         Assert.Equal(0, report.DuplicatedApplications);
         Assert.Equal(0, report.StaleOverwrites);
