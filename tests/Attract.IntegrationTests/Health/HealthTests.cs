@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Attract.Core.Data;
 using Attract.IntegrationTests.Infrastructure;
+using Attract.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attract.IntegrationTests.Health;
@@ -26,16 +27,32 @@ public abstract class HealthTests(DatabaseProvider provider)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
         if (provider == DatabaseProvider.PostgreSql)
         {
-            await factory.Postgres!.DisposeAsync(); // drops the database, ending the host's connections
+            // The server refuses the database and ends the host's sessions. It comes back before the host stops: Quartz's
+            // clustered store retries releasing an acquired trigger until the database answers, so a host whose database
+            // is gone for good never finishes stopping.
+            var name = factory.Postgres!.Name;
+            await AdminAsync($"ALTER DATABASE {name} ALLOW_CONNECTIONS false", $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
+            var refused = await client.GetAsync("/health");
+            await AdminAsync($"ALTER DATABASE {name} ALLOW_CONNECTIONS true");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            return;
         }
-        else
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(factory.DatabasePath);
-            Directory.Delete(factory.DataDirectory, recursive: true);
-        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(factory.DatabasePath);
+        Directory.Delete(factory.DataDirectory, recursive: true);
         var response = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    private static async Task AdminAsync(params string[] statements)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(TestPostgres.AdminConnectionString());
+        await connection.OpenAsync();
+        foreach (var sql in statements)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     [Fact]
