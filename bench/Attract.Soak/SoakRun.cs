@@ -176,7 +176,20 @@ public static class SoakRun
         report.DrainTime = drain.Elapsed;
     }
 
-    private static Dictionary<string, string> AttractEnvironment(SoakOptions options, int port, string publicUrl, string simulatorUrl) => new()
+    private static Dictionary<string, string> AttractEnvironment(SoakOptions options, int port, string publicUrl, string simulatorUrl)
+    {
+        var environment = BaseEnvironment(options, port, publicUrl, simulatorUrl);
+        if (options.LiftRateLimits)
+        {
+            // Attract's client enforces LinkedIn's quotas itself (10,000 records a minute, 100,000 requests a day per
+            // resource); when they are lifted at LinkedIn, they are lifted in the client's configuration too.
+            environment["LinkedIn__Recruiter__Quotas__RecordsPerMinute"] = "10000000";
+            environment["LinkedIn__Recruiter__Quotas__DailyRequests"] = "100000000";
+        }
+        return environment;
+    }
+
+    private static Dictionary<string, string> BaseEnvironment(SoakOptions options, int port, string publicUrl, string simulatorUrl) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Testing",
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
