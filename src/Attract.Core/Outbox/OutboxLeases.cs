@@ -5,7 +5,8 @@ namespace Attract.Core.Outbox;
 /// <summary>
 /// Leasing outbox rows so that several Attract instances on one database never send the same row at once: a batch of
 /// due rows, oldest first, leased with <see cref="Leases"/> (a conditional UPDATE, so when two instances race for the
-/// same rows each row ends up with exactly one owner).
+/// same rows each row ends up with exactly one owner). Live rows come before backfill rows (<see cref="OutboxMessage.Backfill"/>):
+/// two lanes read in one ordered range of <c>IX_OutboxMessages_Lanes</c>.
 /// </summary>
 public static class OutboxLeases
 {
@@ -15,13 +16,19 @@ public static class OutboxLeases
         outbox.Pending(entityTypes, maxAttempts).Unclaimed(nowUtc);
 
     /// <summary>
-    /// Leases up to <paramref name="size"/> due rows, oldest first, until <paramref name="nowUtc"/> + <paramref name="lease"/>.
-    /// Returns the owner token (load the rows with <see cref="Owned"/>), or null when nothing was due.
+    /// Leases up to <paramref name="size"/> due rows, live rows first, each lane oldest first, until <paramref name="nowUtc"/> +
+    /// <paramref name="lease"/>; backfill rows only when <paramref name="includeBackfill"/>. Returns the owner token (load the rows
+    /// with <see cref="Owned"/>), or null when nothing was due.
     /// </summary>
     public static async Task<string?> LeaseAsync(this DbSet<OutboxMessage> outbox, IReadOnlyCollection<string> entityTypes, int size, TimeSpan lease,
-        DateTime nowUtc, string purpose, int maxAttempts = int.MaxValue, CancellationToken ct = default)
+        DateTime nowUtc, string purpose, int maxAttempts = int.MaxValue, bool includeBackfill = true, CancellationToken ct = default)
     {
-        var ids = await outbox.AsNoTracking().Due(entityTypes, nowUtc, maxAttempts).OrderBy(o => o.Id).Select(o => o.Id).Take(size).ToListAsync(ct);
+        var due = outbox.AsNoTracking().Due(entityTypes, nowUtc, maxAttempts);
+        if (!includeBackfill)
+        {
+            due = due.Where(o => !o.Backfill);
+        }
+        var ids = await due.OrderBy(o => o.Backfill).ThenBy(o => o.Id).Select(o => o.Id).Take(size).ToListAsync(ct);
         if (ids.Count == 0)
         {
             return null;

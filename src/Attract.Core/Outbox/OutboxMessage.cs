@@ -30,6 +30,12 @@ public class OutboxMessage : ILeasable
 
     public string? ActorUserId { get; set; }
 
+    /// <summary>
+    /// Queued by a first full sync (the LinkedIn backfill) rather than by a change: leased after every due live row, and
+    /// only while the backfill's daily request budget lasts.
+    /// </summary>
+    public bool Backfill { get; set; }
+
     public string? ClaimedBy { get; set; }
 
     public DateTime? ClaimedUntilUtc { get; set; }

@@ -1084,6 +1084,9 @@ namespace Attract.Migrations.PostgreSql.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Backfill")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("CandidateId")
                         .HasColumnType("integer");
 
@@ -1124,6 +1127,9 @@ namespace Attract.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ProcessedAtUtc", "Id")
                         .HasDatabaseName("IX_OutboxMessages_Unprocessed");
+
+                    b.HasIndex("ProcessedAtUtc", "Backfill", "Id")
+                        .HasDatabaseName("IX_OutboxMessages_Lanes");
 
                     b.ToTable("OutboxMessages");
                 });

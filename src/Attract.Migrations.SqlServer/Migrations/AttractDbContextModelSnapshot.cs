@@ -1084,6 +1084,9 @@ namespace Attract.Migrations.SqlServer.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Backfill")
+                        .HasColumnType("bit");
+
                     b.Property<int?>("CandidateId")
                         .HasColumnType("int");
 
@@ -1124,6 +1127,9 @@ namespace Attract.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProcessedAtUtc", "Id")
                         .HasDatabaseName("IX_OutboxMessages_Unprocessed");
+
+                    b.HasIndex("ProcessedAtUtc", "Backfill", "Id")
+                        .HasDatabaseName("IX_OutboxMessages_Lanes");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -1039,6 +1039,9 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Backfill")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CandidateId")
                         .HasColumnType("INTEGER");
 
@@ -1079,6 +1082,9 @@ namespace Attract.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProcessedAtUtc", "Id")
                         .HasDatabaseName("IX_OutboxMessages_Unprocessed");
+
+                    b.HasIndex("ProcessedAtUtc", "Backfill", "Id")
+                        .HasDatabaseName("IX_OutboxMessages_Lanes");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -14,7 +14,7 @@ public abstract class OutboxLeasesTests(DatabaseProvider provider) : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private Task<List<long>> AddRowsAsync(int count, string type = TrackedTypes.Candidate, int attempts = 0) => _factory.WithDbAsync(async db =>
+    private Task<List<long>> AddRowsAsync(int count, string type = TrackedTypes.Candidate, int attempts = 0, bool backfill = false) => _factory.WithDbAsync(async db =>
     {
         var rows = Enumerable.Range(1, count).Select(i => new OutboxMessage
         {
@@ -23,6 +23,7 @@ public abstract class OutboxLeasesTests(DatabaseProvider provider) : IDisposable
             Operation = ChangeOperation.Updated,
             OccurredAtUtc = Now,
             Attempts = attempts,
+            Backfill = backfill,
         }).ToList();
         db.OutboxMessages.AddRange(rows);
         db.TrackChanges = false;
@@ -32,9 +33,9 @@ public abstract class OutboxLeasesTests(DatabaseProvider provider) : IDisposable
 
     private Task ClearAsync() => _factory.WithDbAsync(db => db.OutboxMessages.ExecuteDeleteAsync());
 
-    private Task<List<long>> LeaseAsync(int size, DateTime now, int maxAttempts = int.MaxValue) => _factory.WithDbAsync(async db =>
+    private Task<List<long>> LeaseAsync(int size, DateTime now, int maxAttempts = int.MaxValue, bool includeBackfill = true) => _factory.WithDbAsync(async db =>
     {
-        var owner = await db.OutboxMessages.LeaseAsync(Candidates, size, TimeSpan.FromMinutes(2), now, "test", maxAttempts);
+        var owner = await db.OutboxMessages.LeaseAsync(Candidates, size, TimeSpan.FromMinutes(2), now, "test", maxAttempts, includeBackfill);
         return owner is null ? [] : await db.OutboxMessages.Owned(owner).Select(o => o.Id).ToListAsync();
     });
 
@@ -59,6 +60,34 @@ public abstract class OutboxLeasesTests(DatabaseProvider provider) : IDisposable
 
         Assert.Equal(all.Count, all.Distinct().Count());
         Assert.Equal(ids.Order(), all.Order());
+    }
+
+    [Fact]
+    public async Task LeaseAsync_OlderBackfillRows_LiveRowsLeasedFirstThenBackfillOldestFirst()
+    {
+        await ClearAsync();
+        var backfill = await AddRowsAsync(5, backfill: true);
+        var live = await AddRowsAsync(3);
+
+        var first = await LeaseAsync(4, Now);
+        var second = await LeaseAsync(4, Now);
+
+        Assert.Equal(live.Append(backfill[0]).Order(), first);
+        Assert.Equal(backfill.Skip(1), second);
+    }
+
+    [Fact]
+    public async Task LeaseAsync_BackfillExcluded_LeasesOnlyLiveRows()
+    {
+        await ClearAsync();
+        await AddRowsAsync(5, backfill: true);
+        var live = await AddRowsAsync(2);
+
+        var leased = await LeaseAsync(10, Now, includeBackfill: false);
+        var again = await LeaseAsync(10, Now, includeBackfill: false);
+
+        Assert.Equal(live, leased);
+        Assert.Empty(again);
     }
 
     [Fact]

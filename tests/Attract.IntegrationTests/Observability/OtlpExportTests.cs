@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Attract.IntegrationTests.Infrastructure;
+using Attract.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -57,11 +58,16 @@ public sealed class OtlpExportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
         await factory.Services.GetRequiredService<Attract.Web.Infrastructure.AttractStateReader>().RefreshAsync(); // the gauges' snapshot
 
-        Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush(30_000));
+        // The server ends a request's span after the response has reached the client, so under load the first flush can
+        // come before the span exists: flush until the collector has it.
+        var tracer = factory.Services.GetRequiredService<TracerProvider>();
+        var traces = await Eventually.MatchAsync(() =>
+        {
+            Assert.True(tracer.ForceFlush(30_000));
+            return Task.FromResult(_received.Where(r => r.Path == "/v1/traces").Select(r => Encoding.UTF8.GetString(r.Body)).ToList());
+        }, t => t.Exists(x => x.Contains("GET /health", StringComparison.Ordinal)), "the span of GET /health at the collector");
         Assert.True(factory.Services.GetRequiredService<MeterProvider>().ForceFlush(30_000));
 
-        var traces = _received.Where(r => r.Path == "/v1/traces").Select(r => Encoding.UTF8.GetString(r.Body)).ToList();
-        Assert.Contains(traces, t => t.Contains("GET /health", StringComparison.Ordinal));
         Assert.Contains(traces, t => t.Contains("attract", StringComparison.Ordinal)); // service.name
         var metrics = _received.Where(r => r.Path == "/v1/metrics").Select(r => Encoding.UTF8.GetString(r.Body)).ToList();
         Assert.Contains(metrics, m => m.Contains("attract.outbox.backlog", StringComparison.Ordinal));

@@ -4,6 +4,8 @@ using Attract.Testing;
 using Attract.UnitTests.Builders;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Attract.UnitTests.Data;
 
@@ -46,7 +48,7 @@ public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
-        Assert.Equal(["Initial", "QuartzSchema"], db.Database.GetMigrations().Select(m => m[15..]));
+        Assert.Equal(["Initial", "QuartzSchema", "OutboxLanes"], db.Database.GetMigrations().Select(m => m[15..]));
         Assert.False(db.Database.HasPendingModelChanges());
         var tables = await TablesAsync(db);
         Assert.Contains("AspNetUsers", tables);
@@ -74,6 +76,26 @@ public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
         {
             Assert.Empty(quartz); // SQLite runs Quartz in memory
         }
+    }
+
+    [Fact]
+    public async Task Migrate_OutboxLanes_MarksRowsTheBackfillQueuedBefore()
+    {
+        await using var db = CreateContext();
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(db.Database.GetMigrations().Single(m => m.EndsWith("_QuartzSchema", StringComparison.Ordinal)));
+        foreach (var actor in new[] { "system:linkedin-backfill", "user-1" })
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "OutboxMessages" ("EntityType", "EntityId", "Operation", "OccurredAtUtc", "ActorUserId", "Attempts")
+                VALUES ('Candidate', 1, 'Updated', {new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc)}, {actor}, 0)
+                """);
+        }
+
+        await migrator.MigrateAsync();
+
+        var rows = await db.OutboxMessages.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.ActorUserId, o.Backfill }).ToListAsync();
+        Assert.Equal([("system:linkedin-backfill", true), ("user-1", false)], rows.Select(r => (r.ActorUserId, r.Backfill)));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(m => m.ClaimedBy).HasMaxLength(200);
         b.Property(m => m.LastError).HasMaxLength(4000);
         b.HasIndex(m => new { m.ProcessedAtUtc, m.Id }).HasDatabaseName("IX_OutboxMessages_Unprocessed");
+        b.HasIndex(m => new { m.ProcessedAtUtc, m.Backfill, m.Id }).HasDatabaseName("IX_OutboxMessages_Lanes");
     }
 }
 

@@ -62,4 +62,11 @@ public sealed class LinkedInSyncOptions
     /// counted from when the link was queued (<c>LinkedIn:Sync:LinkRetryWindow</c>; default 2 days).
     /// </summary>
     public TimeSpan LinkRetryWindow { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>
+    /// Share of each UTC day's LinkedIn requests (<c>LinkedIn:Recruiter:Quotas:DailyRequests</c>) the backfill leaves to live
+    /// changes (<c>LinkedIn:Sync:BackfillLiveReserve</c>; default 0.2, kept between 0.05 and 0.9). The backfill stops for the
+    /// day once the requests counted today, by every instance, reach the rest; live changes still go.
+    /// </summary>
+    public double BackfillLiveReserve { get; set; } = 0.2;
 }

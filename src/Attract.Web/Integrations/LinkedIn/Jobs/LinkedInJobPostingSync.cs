@@ -62,7 +62,7 @@ public sealed partial class LinkedInJobPostingSync(
     /// <summary>Leases up to <see cref="BatchSize"/> unprocessed Job rows; only rows this call updated are returned.</summary>
     public async Task<List<OutboxMessage>> ClaimAsync(CancellationToken ct)
     {
-        var owner = await db.OutboxMessages.LeaseAsync(JobTypes, BatchSize, Lease, clock.GetUtcNow().UtcDateTime, "jobs", MaxAttempts, ct);
+        var owner = await db.OutboxMessages.LeaseAsync(JobTypes, BatchSize, Lease, clock.GetUtcNow().UtcDateTime, "jobs", MaxAttempts, ct: ct);
         return owner is null ? [] : await db.OutboxMessages.Owned(owner).ToListAsync(ct);
     }
 

@@ -12,7 +12,8 @@ namespace Attract.Web.Integrations.LinkedIn.Sync;
 /// <summary>
 /// The In-ATS indicator sync: leases unprocessed outbox rows of candidates, applications, stage moves, notes and
 /// feedback (never <c>Job</c> rows: the job-posting sync owns those), coalesces them to the current state of each
-/// touched entity and sends it to LinkedIn, parents first. See docs/reliability.md.
+/// touched entity and sends it to LinkedIn, parents first. Live changes go before backfill rows, and backfill rows only
+/// while the backfill's daily budget lasts (<see cref="LinkedInBackfill.WithinBudgetAsync"/>). See docs/reliability.md.
 /// </summary>
 public sealed partial class LinkedInSyncDrain(
     AttractDbContext db,
@@ -48,7 +49,7 @@ public sealed partial class LinkedInSyncDrain(
         var total = 0;
         for (var round = 0; round < 100; round++)
         {
-            var rows = await ClaimAsync(ct);
+            var rows = await ClaimAsync(await backfill.WithinBudgetAsync(ct), ct);
             if (rows.Count == 0)
             {
                 break;
@@ -71,10 +72,10 @@ public sealed partial class LinkedInSyncDrain(
         return total;
     }
 
-    /// <summary>Leases up to <see cref="ClaimSize"/> due rows (<see cref="OutboxLeases"/>).</summary>
-    internal async Task<List<OutboxMessage>> ClaimAsync(CancellationToken ct)
+    /// <summary>Leases up to <see cref="ClaimSize"/> due rows, live ones first (<see cref="OutboxLeases"/>).</summary>
+    internal async Task<List<OutboxMessage>> ClaimAsync(bool includeBackfill, CancellationToken ct)
     {
-        var owner = await db.OutboxMessages.LeaseAsync(EntityTypes, ClaimSize, Lease, Now, "in-ats", ct: ct);
+        var owner = await db.OutboxMessages.LeaseAsync(EntityTypes, ClaimSize, Lease, Now, "in-ats", includeBackfill: includeBackfill, ct: ct);
         return owner is null ? [] : await db.OutboxMessages.AsNoTracking().Owned(owner).ToListAsync(ct);
     }
 

@@ -22,10 +22,11 @@ public sealed record SyncOverview(
     int BackfillTotal,
     int BackfillProcessed,
     int ExportsThisMonthMaxPerSeat,
-    IReadOnlyList<SyncErrorRow> Errors);
+    IReadOnlyList<SyncErrorRow> Errors,
+    BackfillPlan? BackfillPlan = null);
 
 /// <summary>Reads for the sync status page and the Retry actions (re-enqueue a failed entity into the outbox).</summary>
-public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter usage, ILinkedInSignals signal, TimeProvider clock)
+public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter usage, LinkedInBackfill backfill, ILinkedInSignals signal, TimeProvider clock)
 {
     /// <summary>The actor of outbox rows queued by the admin's Retry.</summary>
     public const string RetryActor = "system:linkedin-retry";
@@ -43,7 +44,7 @@ public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter u
         var lastMinute = await mine.CountAsync(o => o.ProcessedAtUtc >= minuteAgo, ct);
         var lastHour = await mine.CountAsync(o => o.ProcessedAtUtc >= hourAgo, ct);
         // Progress from what is still pending, so it stays right after the outbox cleanup deleted old processed rows.
-        var backfillPending = await mine.CountAsync(o => o.ActorUserId == LinkedInBackfill.Actor && o.ProcessedAtUtc == null, ct);
+        var backfillPending = await mine.CountAsync(o => o.ProcessedAtUtc == null && o.Backfill, ct);
         var backfilled = Math.Max(0, (connection?.BackfillTotal ?? 0) - backfillPending);
         var monthStart = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         var exports = await db.Set<LinkedInNotification>().AsNoTracking()
@@ -55,7 +56,8 @@ public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter u
             .Select(e => new SyncErrorRow(e.Id, e.EntityType, e.EntityId, e.Status, e.Message, e.OccurredAtUtc, e.Attempts)).ToListAsync(ct);
         return new SyncOverview(connection?.AccessLevel ?? LinkedInAccessLevel.None, connection is not null, connection?.LastSyncAtUtc,
             backlog, retrying, lastMinute, lastHour, requestsToday, recordsLastMinute,
-            connection?.BackfillQueuedAtUtc, connection?.BackfillTotal ?? 0, backfilled, exports.Count == 0 ? 0 : exports.Max(), errors);
+            connection?.BackfillQueuedAtUtc, connection?.BackfillTotal ?? 0, backfilled, exports.Count == 0 ? 0 : exports.Max(), errors,
+            connection?.BackfillQueuedAtUtc is null ? null : await backfill.PlanAsync(backfillPending, ct));
     }
 
     /// <summary>

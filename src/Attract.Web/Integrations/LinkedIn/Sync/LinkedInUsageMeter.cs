@@ -48,17 +48,26 @@ public sealed partial class LinkedInUsageMeter(IServiceScopeFactory scopes, Time
     public async Task<(int RequestsToday, int RecordsLastMinute)> ReadAsync(AttractDbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = now.Date;
-        var minuteAgo = LinkedInUsage.MinuteOf(now.AddMinutes(-1));
-        var usage = db.Set<LinkedInUsage>().AsNoTracking();
-        var requests = await usage.Where(u => u.MinuteUtc >= today).SumAsync(u => u.Requests, ct);
-        var records = await usage.Where(u => u.MinuteUtc > minuteAgo).SumAsync(u => u.Records, ct);
+        var (requests, _) = await SumSinceAsync(db, now.Date, ct);
+        var (_, records) = await SumSinceAsync(db, LinkedInUsage.MinuteOf(now.AddMinutes(-1)).AddMinutes(1), ct);
+        return (requests, records);
+    }
+
+    /// <summary>Requests and records since the start of today (UTC), over all instances.</summary>
+    public Task<(int Requests, int Records)> ReadTodayAsync(AttractDbContext db, CancellationToken ct) =>
+        SumSinceAsync(db, clock.GetUtcNow().UtcDateTime.Date, ct);
+
+    private async Task<(int Requests, int Records)> SumSinceAsync(AttractDbContext db, DateTime fromMinute, CancellationToken ct)
+    {
+        var rows = db.Set<LinkedInUsage>().AsNoTracking().Where(u => u.MinuteUtc >= fromMinute);
+        var requests = await rows.SumAsync(u => u.Requests, ct);
+        var records = await rows.SumAsync(u => u.Records, ct);
         lock (_gate)
         {
-            foreach (var counts in new[] { _pending, _inFlight })
+            foreach (var (_, counts) in _pending.Concat(_inFlight).Where(p => p.Key >= fromMinute))
             {
-                requests += counts.Where(p => p.Key >= today).Sum(p => p.Value.Requests);
-                records += counts.Where(p => p.Key > minuteAgo).Sum(p => p.Value.Records);
+                requests += counts.Requests;
+                records += counts.Records;
             }
         }
         return (requests, records);

@@ -6,6 +6,7 @@ using Attract.Core.Notes;
 using Attract.IntegrationTests.Infrastructure;
 using Attract.Web.Integrations.LinkedIn;
 using Attract.Web.Integrations.LinkedIn.Sync;
+using LinkedIn.Recruiter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -277,6 +278,42 @@ public sealed class LinkedInSyncDrainTests : IDisposable
         Assert.Equal(0, await BacklogAsync(_factory));
         var page = await (await _factory.SignedInClientAsync(AtsData.Admin)).GetDocumentAsync("/Admin/LinkedIn/Sync");
         Assert.Contains("4 of 4 records processed", page.QuerySelector("[data-testid=backfill]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Drain_BackfillBudgetSpent_LiveChangesGoAndBackfillWaitsForTheNextDay()
+    {
+        // LinkedIn allows 1,000 requests a day here; the backfill may use 800 of them (20 % kept for live changes), and
+        // other instances have already used them today (the counters are the shared LinkedInUsage rows).
+        using var factory = Create(sendProspects: false)
+            .WithServices(s => s.Configure<LinkedInRecruiterOptions>(o => o.Quotas.DailyRequests = 1000));
+        await ConnectAsync(factory, backfillDone: false);
+        var history = await factory.CreateCandidateAsync("Hilda", "History", "hilda@example.com");
+        await factory.WithDbAsync(db =>
+        {
+            db.Add(new LinkedInUsage { MinuteUtc = LinkedInUsage.MinuteOf(DateTime.UtcNow), Requests = 800 });
+            return db.SaveChangesAsync();
+        });
+
+        await DrainAsync(factory);
+        var live = await factory.CreateCandidateAsync("Liv", "Live", "liv@example.com");
+        await DrainAsync(factory);
+
+        Assert.Equal(1, _linkedIn.Count("candidates", Id(live)));
+        Assert.Equal(0, _linkedIn.Count("candidates", Id(history)));
+        Assert.Equal(1, await BacklogAsync(factory));
+        var page = await (await factory.SignedInClientAsync(AtsData.Admin)).GetDocumentAsync("/Admin/LinkedIn/Sync");
+        Assert.NotNull(page.QuerySelector("[data-testid=backfill-paused]"));
+        Assert.Equal("1", page.QuerySelector("[data-testid=plan-rows-left]")!.TextContent);
+        Assert.StartsWith("800 requests", page.QuerySelector("[data-testid=plan-budget]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("0", page.QuerySelector("[data-testid=plan-requests-left]")!.TextContent);
+
+        // A new UTC day: nothing counted yet, so the backfill continues.
+        await factory.WithDbAsync(db => db.Set<LinkedInUsage>().ExecuteDeleteAsync());
+        await DrainAsync(factory);
+
+        Assert.Equal(1, _linkedIn.Count("candidates", Id(history)));
+        Assert.Equal(0, await BacklogAsync(factory));
     }
 
     [Theory]
