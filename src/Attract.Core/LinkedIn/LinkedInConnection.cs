@@ -49,6 +49,12 @@ public class LinkedInConnection
 
     public int BackfillTotal { get; set; }
 
+    /// <summary>
+    /// Where queuing the backfill goes on (<c>step:beforeId</c>, see the Web project's <c>LinkedInBackfill</c>) while it is
+    /// queued in chunks; null once every chunk is queued (or before it started).
+    /// </summary>
+    public string? BackfillCursor { get; set; }
+
     /// <summary>When every active and closed job was last sent as a job posting (once per enablement; null = not yet).</summary>
     public DateTime? JobsBackfilledAtUtc { get; set; }
 
@@ -127,7 +133,7 @@ public class LinkedInConnection
         OrganizationUrn = ContractUrn = ContractName = ChildApplicationUrn = ChildClientId = ChildClientSecretProtected = null;
         ConnectedByUserId = AdminPersonUrn = null;
         ConnectedAtUtc = IntegrationsNamedAtUtc = BackfillQueuedAtUtc = JobsBackfilledAtUtc = null;
-        JobsBackfillError = null;
+        JobsBackfillError = BackfillCursor = null;
         CompanyLevelEnabled = ContractLevelEnabled = false;
         BackfillTotal = 0;
         Version = Guid.NewGuid();

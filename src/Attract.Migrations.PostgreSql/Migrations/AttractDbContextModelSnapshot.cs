@@ -518,6 +518,10 @@ namespace Attract.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("BackfillCursor")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<DateTime?>("BackfillQueuedAtUtc")
                         .HasColumnType("timestamp with time zone");
 

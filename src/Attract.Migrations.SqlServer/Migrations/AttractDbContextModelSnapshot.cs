@@ -518,6 +518,10 @@ namespace Attract.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("BackfillCursor")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
                     b.Property<DateTime?>("BackfillQueuedAtUtc")
                         .HasColumnType("datetime2");
 

@@ -493,6 +493,10 @@ namespace Attract.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BackfillCursor")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("BackfillQueuedAtUtc")
                         .HasColumnType("TEXT");
 

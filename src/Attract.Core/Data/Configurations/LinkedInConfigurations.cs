@@ -12,6 +12,7 @@ public class LinkedInConnectionConfiguration : IEntityTypeConfiguration<LinkedIn
         b.Property(c => c.TenantId).HasMaxLength(100);
         b.Property(c => c.OrganizationUrn).HasMaxLength(200);
         b.Property(c => c.JobsBackfillError).HasMaxLength(2000);
+        b.Property(c => c.BackfillCursor).HasMaxLength(50);
         b.Property(c => c.ContractUrn).HasMaxLength(200);
         b.Property(c => c.ContractName).HasMaxLength(200);
         b.Property(c => c.ChildApplicationUrn).HasMaxLength(200);

@@ -45,14 +45,19 @@ public sealed partial class LinkedInSyncDrain(
         {
             return 0;
         }
-        await backfill.QueueIfNeededAsync(connection.Id, ct);
+        var queuing = await backfill.QueueIfNeededAsync(connection.Id, ct);
         var total = 0;
         for (var round = 0; round < 100; round++)
         {
             var rows = await ClaimAsync(await backfill.WithinBudgetAsync(ct), ct);
-            if (rows.Count == 0)
+            if (rows.Count == 0 && !queuing)
             {
                 break;
+            }
+            if (rows.Count == 0)
+            {
+                queuing = await backfill.QueueIfNeededAsync(connection.Id, ct);
+                continue;
             }
             var batch = new SyncBatch(linkedIn, app, connection.OrganizationUrn, rows);
             var transient = await SendAsync(batch, ct);
@@ -61,6 +66,10 @@ public sealed partial class LinkedInSyncDrain(
             if (transient is not null)
             {
                 break;
+            }
+            if (queuing)
+            {
+                queuing = await backfill.QueueIfNeededAsync(connection.Id, ct); // a few chunks between rounds of sending
             }
         }
         if (total > 0)
