@@ -34,8 +34,7 @@ public sealed class LinkedInBackfill(
     /// <summary>Whether the requests sent today by every instance leave room for more backfill.</summary>
     public async Task<bool> WithinBudgetAsync(CancellationToken ct = default)
     {
-        var (requests, _) = await usage.ReadTodayAsync(db, ct);
-        return requests < DailyBudget;
+        return await usage.ReadRequestsTodayAsync(db, ct) < DailyBudget;
     }
 
     /// <summary>What is left of the backfill and when it should end, from today's use and LinkedIn's quotas.</summary>

@@ -48,29 +48,34 @@ public sealed partial class LinkedInUsageMeter(IServiceScopeFactory scopes, Time
     public async Task<(int RequestsToday, int RecordsLastMinute)> ReadAsync(AttractDbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var (requests, _) = await SumSinceAsync(db, now.Date, ct);
-        var (_, records) = await SumSinceAsync(db, LinkedInUsage.MinuteOf(now.AddMinutes(-1)).AddMinutes(1), ct);
-        return (requests, records);
+        return (await SumSinceAsync(db, now.Date, requests: true, ct),
+            await SumSinceAsync(db, LinkedInUsage.MinuteOf(now.AddMinutes(-1)).AddMinutes(1), requests: false, ct));
     }
 
-    /// <summary>Requests and records since the start of today (UTC), over all instances.</summary>
-    public Task<(int Requests, int Records)> ReadTodayAsync(AttractDbContext db, CancellationToken ct) =>
-        SumSinceAsync(db, clock.GetUtcNow().UtcDateTime.Date, ct);
+    /// <summary>Requests since the start of today (UTC), over all instances.</summary>
+    public Task<int> ReadRequestsTodayAsync(AttractDbContext db, CancellationToken ct) =>
+        SumSinceAsync(db, clock.GetUtcNow().UtcDateTime.Date, requests: true, ct);
 
-    private async Task<(int Requests, int Records)> SumSinceAsync(AttractDbContext db, DateTime fromMinute, CancellationToken ct)
+    /// <summary>Requests and records since the start of today (UTC), over all instances.</summary>
+    public async Task<(int Requests, int Records)> ReadTodayAsync(AttractDbContext db, CancellationToken ct)
+    {
+        var today = clock.GetUtcNow().UtcDateTime.Date;
+        return (await SumSinceAsync(db, today, requests: true, ct), await SumSinceAsync(db, today, requests: false, ct));
+    }
+
+    /// <summary>Requests (or records) counted from <paramref name="fromMinute"/> on: the shared rows plus what this process has not flushed.</summary>
+    private async Task<int> SumSinceAsync(AttractDbContext db, DateTime fromMinute, bool requests, CancellationToken ct)
     {
         var rows = db.Set<LinkedInUsage>().AsNoTracking().Where(u => u.MinuteUtc >= fromMinute);
-        var requests = await rows.SumAsync(u => u.Requests, ct);
-        var records = await rows.SumAsync(u => u.Records, ct);
+        var sum = requests ? await rows.SumAsync(u => u.Requests, ct) : await rows.SumAsync(u => u.Records, ct);
         lock (_gate)
         {
             foreach (var (_, counts) in _pending.Concat(_inFlight).Where(p => p.Key >= fromMinute))
             {
-                requests += counts.Requests;
-                records += counts.Records;
+                sum += requests ? counts.Requests : counts.Records;
             }
         }
-        return (requests, records);
+        return sum;
     }
 
     /// <summary>Writes the pending counts (added to whatever other instances wrote) and, hourly, drops rows older than <see cref="Keep"/>.</summary>
