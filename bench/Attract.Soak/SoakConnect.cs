@@ -30,14 +30,7 @@ public static partial class SoakConnect
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
 
-        var loginToken = await TokenAsync(http, attract + "/Account/Login", ct);
-        var login = await PostFormAsync(http, attract + "/Account/Login", new()
-        {
-            ["Input.Email"] = AdminEmail,
-            ["Input.Password"] = DemoPassword,
-            ["__RequestVerificationToken"] = loginToken,
-        }, ct);
-        Expect(login, HttpStatusCode.Redirect, "Attract sign-in");
+        await SignInAsync(http, attract, AdminEmail, ct);
 
         var adminToken = await TokenAsync(http, attract + "/Admin/LinkedIn", ct);
         var connect = await PostFormAsync(http, attract + "/Admin/LinkedIn?handler=Connect", new() { ["__RequestVerificationToken"] = adminToken }, ct);
@@ -108,7 +101,21 @@ public static partial class SoakConnect
         }
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, string url, CancellationToken ct)
+    /// <summary>Signs <paramref name="email"/> (a demo account) in to Attract on <paramref name="http"/>, whose handler keeps cookies.</summary>
+    public static async Task SignInAsync(HttpClient http, string attract, string email, CancellationToken ct)
+    {
+        var loginToken = await TokenAsync(http, attract + "/Account/Login", ct);
+        var login = await PostFormAsync(http, attract + "/Account/Login", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = DemoPassword,
+            ["__RequestVerificationToken"] = loginToken,
+        }, ct);
+        Expect(login, HttpStatusCode.Redirect, "Attract sign-in as " + email);
+    }
+
+    /// <summary>GETs a page that must answer 200 and returns the antiforgery token of its (first) form.</summary>
+    public static async Task<string> TokenAsync(HttpClient http, string url, CancellationToken ct)
     {
         var response = await http.GetAsync(url, ct);
         Expect(response, HttpStatusCode.OK, "GET " + url);
@@ -118,7 +125,7 @@ public static partial class SoakConnect
             : throw new InvalidOperationException("No antiforgery token on " + url);
     }
 
-    private static Task<HttpResponseMessage> PostFormAsync(HttpClient http, string url, Dictionary<string, string> form, CancellationToken ct) =>
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient http, string url, Dictionary<string, string> form, CancellationToken ct) =>
         http.PostAsync(url, new FormUrlEncodedContent(form), ct);
 
     private static void Expect(HttpResponseMessage response, HttpStatusCode status, string step)

@@ -69,7 +69,7 @@ public static class SoakRun
     /// <summary>What the connect phase leaves for the traffic: the integration's child application, jobs and people.</summary>
     private sealed record Stage(ServiceProvider Database, HttpClient Sim, string ChildClientId, List<string> JobCodes, string InterviewerId, List<string> Members);
 
-    private static SoakProcess Simulator(string simulatorDll, string simulatorUrl, string work) => new("simulator", simulatorDll, [], new Dictionary<string, string>
+    public static SoakProcess Simulator(string simulatorDll, string simulatorUrl, string work) => new("simulator", simulatorDll, [], new Dictionary<string, string>
     {
         ["Simulator__Urls"] = simulatorUrl,
         ["Simulator__DatabasePath"] = Path.Combine(work, "linkedin-simulator.db"),
@@ -189,15 +189,28 @@ public static class SoakRun
         return environment;
     }
 
-    private static Dictionary<string, string> BaseEnvironment(SoakOptions options, int port, string publicUrl, string simulatorUrl) => new()
+    private static Dictionary<string, string> BaseEnvironment(SoakOptions options, int port, string publicUrl, string simulatorUrl)
+    {
+        var environment = DemoEnvironment("PostgreSql", options.PostgresConnectionString, options.Candidates, port, publicUrl, simulatorUrl);
+        environment["LinkedIn__Sync__DrainInterval"] = "00:00:02";
+        environment["LinkedIn__Sync__Backoff__Max"] = options.BackoffMax.ToString("c", CultureInfo.InvariantCulture);
+        environment["RateLimits__Push__PermitLimit"] = "100000";
+        return environment;
+    }
+
+    /// <summary>
+    /// An Attract process with the demo company (<paramref name="candidates"/> candidates) on the given database, its
+    /// LinkedIn client pointed at the standalone simulator, and the in-process simulator off.
+    /// </summary>
+    public static Dictionary<string, string> DemoEnvironment(string provider, string connectionString, int candidates, int port, string publicUrl, string simulatorUrl) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Testing",
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-        ["Database__Provider"] = "PostgreSql",
-        ["ConnectionStrings__Attract"] = options.PostgresConnectionString,
+        ["Database__Provider"] = provider,
+        ["ConnectionStrings__Attract"] = connectionString,
         ["Attract__SeedDemoData"] = "true",
         ["Attract__SeedDemoCompany"] = "true",
-        ["Attract__DemoCandidates"] = options.Candidates.ToString(CultureInfo.InvariantCulture),
+        ["Attract__DemoCandidates"] = candidates.ToString(CultureInfo.InvariantCulture),
         ["DataProtection__AllowUnencryptedKeys"] = "true",
         ["LinkedIn__Simulator__Enabled"] = "false",
         ["LinkedIn__TenantId"] = "attract-soak",
@@ -207,14 +220,11 @@ public static class SoakRun
         ["LinkedIn__Recruiter__PlatformBaseUrl"] = simulatorUrl,
         ["LinkedIn__Recruiter__ParentClientId"] = "attract-dev-partner",
         ["LinkedIn__Recruiter__ParentClientSecret"] = "attract-dev-partner-secret",
-        ["LinkedIn__Sync__DrainInterval"] = "00:00:02",
-        ["LinkedIn__Sync__Backoff__Max"] = options.BackoffMax.ToString("c", CultureInfo.InvariantCulture),
-        ["RateLimits__Push__PermitLimit"] = "100000",
         ["Serilog__MinimumLevel__Default"] = "Warning",
     };
 
     /// <summary>Links the recruiter's seat (what Settings → LinkedIn stores) and opens the jobs the traffic uses.</summary>
-    private static async Task<(List<string> JobCodes, string InterviewerId)> PrepareAsync(ServiceProvider database, HttpClient sim, CancellationToken ct)
+    public static async Task<(List<string> JobCodes, string InterviewerId)> PrepareAsync(ServiceProvider database, HttpClient sim, CancellationToken ct)
     {
         var accounts = JsonNode.Parse(await sim.GetStringAsync("/_sim/accounts", ct)) as JsonArray ?? [];
         var seat = accounts.Single(a => a!["seat"]!.GetValue<string>() == Seat)!;
@@ -273,13 +283,13 @@ public static class SoakRun
     private static async Task SetFaultsAsync(HttpClient sim, JsonObject faults, CancellationToken ct) =>
         (await sim.PostAsJsonAsync("/_sim/faults", faults, ct)).EnsureSuccessStatusCode();
 
-    internal static async Task<T> WithDbAsync<T>(ServiceProvider database, Func<AttractDbContext, Task<T>> work)
+    public static async Task<T> WithDbAsync<T>(ServiceProvider database, Func<AttractDbContext, Task<T>> work)
     {
         await using var scope = database.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<AttractDbContext>());
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what, TimeSpan timeout, CancellationToken ct)
+    public static async Task WaitAsync(Func<Task<bool>> condition, string what, TimeSpan timeout, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
@@ -293,7 +303,7 @@ public static class SoakRun
     }
 
     /// <summary>The simulator's and Attract's built entry points, next to this harness's build configuration.</summary>
-    private static (string Simulator, string Attract) FindBinaries(string? configuration)
+    public static (string Simulator, string Attract) FindBinaries(string? configuration)
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var root = here;

@@ -781,6 +781,8 @@ namespace Attract.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CandidateId");
+
                     b.HasIndex("NotificationId")
                         .IsUnique();
 
@@ -1128,6 +1130,9 @@ namespace Attract.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "EntityId")
+                        .HasDatabaseName("IX_OutboxMessages_Entity");
 
                     b.HasIndex("ProcessedAtUtc", "Id")
                         .HasDatabaseName("IX_OutboxMessages_Unprocessed");

@@ -750,6 +750,8 @@ namespace Attract.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CandidateId");
+
                     b.HasIndex("NotificationId")
                         .IsUnique();
 
@@ -1083,6 +1085,9 @@ namespace Attract.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "EntityId")
+                        .HasDatabaseName("IX_OutboxMessages_Entity");
 
                     b.HasIndex("ProcessedAtUtc", "Id")
                         .HasDatabaseName("IX_OutboxMessages_Unprocessed");

@@ -51,6 +51,8 @@ public class LinkedInNotificationConfiguration : IEntityTypeConfiguration<Linked
     {
         b.HasIndex(n => n.NotificationId).IsUnique();
         b.HasIndex(n => new { n.Status, n.ReceivedAtUtc });
+        // The export of a candidate (reconciliation, the candidate's LinkedIn tab).
+        b.HasIndex(n => n.CandidateId);
         b.Property(n => n.NotificationId).HasMaxLength(200);
         b.Property(n => n.Type).HasMaxLength(100);
         b.Property(n => n.PersonUrn).HasMaxLength(200);

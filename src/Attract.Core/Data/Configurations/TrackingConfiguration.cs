@@ -17,6 +17,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(m => m.LastError).HasMaxLength(4000);
         b.HasIndex(m => new { m.ProcessedAtUtc, m.Id }).HasDatabaseName("IX_OutboxMessages_Unprocessed");
         b.HasIndex(m => new { m.ProcessedAtUtc, m.Backfill, m.Id }).HasDatabaseName("IX_OutboxMessages_Lanes");
+        // "Is anything queued for this entity?": the export-link reconciliation asks it per exported candidate.
+        b.HasIndex(m => new { m.EntityType, m.EntityId }).HasDatabaseName("IX_OutboxMessages_Entity");
     }
 }
 
