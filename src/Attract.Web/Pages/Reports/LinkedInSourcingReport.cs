@@ -51,8 +51,7 @@ public static class LinkedInSourcingReport
         var durations = (await facts.Where(f => f.FirstAdvanceUtc != null)
                 .Select(f => new { f.JobId, f.SeatUrn, f.RecruiterId, f.Year, f.Month, f.ExportedUtc, FirstAdvanceUtc = f.FirstAdvanceUtc!.Value })
                 .ToListAsync(ct))
-            .Select(d => (Key: (d.JobId, d.SeatUrn, d.RecruiterId, d.Year, d.Month), Days: (d.FirstAdvanceUtc - d.ExportedUtc).TotalDays))
-            .ToList();
+            .ToLookup(d => (d.JobId, d.SeatUrn, d.RecruiterId, d.Year, d.Month), d => (d.FirstAdvanceUtc - d.ExportedUtc).TotalDays);
         var jobIds = groups.Select(g => g.JobId).Distinct().ToList();
         var jobs = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).Select(j => new { j.Id, j.Code, j.Title }).ToDictionaryAsync(j => j.Id, ct);
         var userIds = groups.Select(g => g.RecruiterId).OfType<string>().Distinct().ToList();
@@ -60,7 +59,7 @@ public static class LinkedInSourcingReport
         var rows = groups
             .Select(g =>
             {
-                var days = durations.Where(d => d.Key == (g.JobId, g.SeatUrn, g.RecruiterId, g.Year, g.Month)).Select(d => d.Days).ToList();
+                var days = durations[(g.JobId, g.SeatUrn, g.RecruiterId, g.Year, g.Month)].ToList();
                 var job = jobs.GetValueOrDefault(g.JobId);
                 return new SourcingRow($"{g.Year:D4}-{g.Month:D2}", job?.Id, job?.Code ?? "", job?.Title ?? "",
                     g.RecruiterId is null ? "(unknown)" : users.GetValueOrDefault(g.RecruiterId) ?? "(deleted user)", g.SeatUrn,
@@ -69,7 +68,7 @@ public static class LinkedInSourcingReport
             .OrderBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.JobCode, StringComparer.Ordinal)
             .ThenBy(r => r.Recruiter, StringComparer.Ordinal).ThenBy(r => r.SeatUrn, StringComparer.Ordinal)
             .ToList();
-        var all = durations.Select(d => d.Days).ToList();
+        var all = durations.SelectMany(d => d).ToList();
         var totals = new SourcingFigures(groups.Sum(g => g.Exports), groups.Sum(g => g.Advanced), groups.Sum(g => g.Interviewed), groups.Sum(g => g.Hired),
             groups.Sum(g => g.Sent), groups.Sum(g => g.Replied), groups.Sum(g => g.Accepted), Median(all), Mean(all));
         return (rows, totals);
