@@ -87,17 +87,19 @@ public sealed class AtsScenarioTests(BrowserFixture browser) : IDisposable
             await page.GetByRole(AriaRole.Link, new() { Name = "Review prospects" }).ClickAsync();
             await Expect(page.GetByTestId("prospect")).ToHaveCountAsync(4);
             await Expect(page.GetByTestId("prospects")).ToContainTextAsync("Pat has shipped three products.");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Advance Pat Prospect" }).ClickAsync();
-            await Expect(page.GetByTestId("status-message")).ToHaveTextAsync("Advanced 1 prospect(s).");
+            await page.GetByLabel("Select Pat Prospect").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Advance selected" }).ClickAsync();
+            await Expect(page.GetByTestId("status-message")).ToHaveTextAsync("1 prospect advanced.");
 
-            await page.GetByLabel("Reason for Rae Reject").SelectOptionAsync("Skills mismatch");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Reject Rae Reject" }).ClickAsync();
-            await Expect(page.GetByTestId("status-message")).ToHaveTextAsync("Rejected 1 prospect(s).");
+            await page.GetByLabel("Select Rae Reject").CheckAsync();
+            await page.GetByLabel("Reason for rejecting the selected prospects").SelectOptionAsync("Skills mismatch");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Reject selected" }).ClickAsync();
+            await Expect(page.GetByTestId("status-message")).ToHaveTextAsync("1 prospect rejected: Skills mismatch.");
 
             await page.GetByLabel("Select Quinn Quick").CheckAsync();
             await page.GetByLabel("Select Sam Second").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Advance selected" }).ClickAsync();
-            await Expect(page.GetByTestId("status-message")).ToHaveTextAsync("Advanced 2 prospect(s).");
+            await Expect(page.GetByTestId("status-message")).ToHaveTextAsync("2 prospects advanced.");
             await Expect(page.GetByTestId("no-prospects")).ToBeVisibleAsync();
 
             var states = await _app.WithDbAsync(db => db.Applications.Select(a => new { a.Candidate!.FirstName, Stage = a.Stage.Name, a.Status, a.RejectionReason }).ToListAsync());

@@ -11,86 +11,149 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attract.Web.Pages.Prospects;
 
-/// <summary>Prospect review: hiring managers advance or reject prospects of their jobs, one at a time or in bulk.</summary>
+/// <summary>
+/// Prospect review: the prospects of the user's jobs, filtered, sorted and paged by the query string; the selected ones
+/// are advanced or rejected together, all or nothing, through the same entity rules as a single application.
+/// </summary>
 [Authorize(Policy = Policies.HiringTeam)]
 public class IndexModel(AttractDbContext db) : PageModel
 {
-    public record Row(int ApplicationId, int CandidateId, string Name, string? Title, string? Company, string Source, string? Summary, string JobCode, string JobTitle, string? NextStage);
+    /// <summary>The most applications one bulk action takes (two pages of the largest size).</summary>
+    public const int MaxSelection = 100;
 
-    public record JobRow(int Id, string Code, string Title);
+    public record JobOption(int Id, string Code, string Title, bool HasProspectStage, JobStatus Status);
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "job")]
+    public int? JobId { get; set; }
 
-    public IReadOnlyList<JobRow> JobsWithoutProspectStage { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "source")]
+    public ProspectSource Source { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "age")]
+    public int? WaitingDays { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public ProspectSort Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "size")]
+    public int PageSize { get; set; } = ProspectQueries.PageSizes[0];
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public ProspectPage List { get; private set; } = new(0, 1, 1, []);
+
+    public IReadOnlyList<JobOption> Jobs { get; private set; } = [];
+
+    public IReadOnlySet<int> Selected { get; private set; } = new HashSet<int>();
+
+    public DateTime NowUtc { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task OnGetAsync()
+    /// <summary>The filters as route values, for the pager, the bulk form and the redirect after it.</summary>
+    public Dictionary<string, string> Filters(int? page = null)
     {
-        var viewer = User.ToViewer();
-        var rows = await db.WaitingProspects(viewer).AsNoTracking()
-            .OrderBy(a => a.Job.Code).ThenBy(a => a.CreatedAtUtc).Take(500)
-            .Select(a => new
-            {
-                a.Id,
-                CandidateId = a.CandidateId!.Value,
-                a.Candidate!.FirstName,
-                a.Candidate.LastName,
-                a.Candidate.CurrentTitle,
-                a.Candidate.CurrentCompany,
-                a.Candidate.Source,
-                a.Candidate.Summary,
-                a.Job.Code,
-                a.Job.Title,
-                Next = a.Job.Stages.Where(s => s.Order > a.Stage.Order).OrderBy(s => s.Order).Select(s => s.Name).FirstOrDefault(),
-            })
-            .ToListAsync();
-        Rows = rows.Select(r => new Row(r.Id, r.CandidateId, $"{r.FirstName} {r.LastName}", r.CurrentTitle, r.CurrentCompany, r.Source, r.Summary, r.Code, r.Title, r.Next)).ToList();
-        JobsWithoutProspectStage = await db.Jobs.AsNoTracking().VisibleTo(viewer)
-            .Where(j => j.Status == JobStatus.Active && !j.Stages.Any(s => s.Kind == StageKind.Prospect))
-            .Where(j => viewer.IsAdmin || j.Team.Any(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer))
-            .OrderBy(j => j.Code).Select(j => new JobRow(j.Id, j.Code, j.Title)).ToListAsync();
+        var values = new Dictionary<string, string> { ["source"] = Source.ToString(), ["sort"] = Sort.ToString(), ["size"] = PageSize.ToString(), ["p"] = (page ?? List.PageNumber).ToString() };
+        if (JobId is { } job)
+        {
+            values["job"] = job.ToString();
+        }
+        if (WaitingDays is { } days)
+        {
+            values["age"] = days.ToString();
+        }
+        return values;
     }
 
-    public Task<IActionResult> OnPostAdvanceAsync(int[] applicationIds) =>
-        ApplyAsync(applicationIds, a => a.Advance(db.Actor, db.UtcNow), n => $"Advanced {n} prospect(s).");
+    public Task<IActionResult> OnGetAsync() => ShowAsync();
 
-    public Task<IActionResult> OnPostRejectAsync(int[] applicationIds, string? reason) =>
-        string.IsNullOrWhiteSpace(reason)
-            ? Fail("Choose a reason for the rejection.")
-            : ApplyAsync(applicationIds, a => a.Reject(reason, db.Actor, db.UtcNow), n => $"Rejected {n} prospect(s).");
+    public Task<IActionResult> OnPostAdvanceAsync(int[] applicationIds, bool allOnPage, int[] pageIds) =>
+        ApplyAsync(allOnPage ? pageIds : applicationIds, a => a.Advance(db.Actor, db.UtcNow), n => $"{Prospects(n)} advanced.");
 
-    private async Task<IActionResult> ApplyAsync(int[] applicationIds, Action<JobApplication> action, Func<int, string> message)
+    public Task<IActionResult> OnPostRejectAsync(int[] applicationIds, bool allOnPage, int[] pageIds, string? reason)
     {
-        if (applicationIds.Length == 0)
+        var selected = allOnPage ? pageIds : applicationIds;
+        if (string.IsNullOrWhiteSpace(reason))
         {
-            return await Fail("Select at least one prospect.");
+            ModelState.AddModelError("reason", "Choose a reason for the rejection.");
+            return ShowAsync(selected);
         }
+        return ApplyAsync(selected, a => a.Reject(reason, db.Actor, db.UtcNow), n => $"{Prospects(n)} rejected: {reason.Trim()}.");
+    }
+
+    private static string Prospects(int n) => n == 1 ? "1 prospect" : $"{n} prospects";
+
+    /// <summary>
+    /// Loads the selection through the visibility rules (an id the user can't see: 404), refuses the whole selection when
+    /// any of it may not be worked on or is no longer waiting, then changes all and saves once (one transaction).
+    /// </summary>
+    private async Task<IActionResult> ApplyAsync(int[] applicationIds, Action<JobApplication> change, Func<int, string> message)
+    {
         var ids = applicationIds.Distinct().ToList();
-        var applications = await db.WaitingProspects(User.ToViewer())
-            .Include(a => a.Job).ThenInclude(j => j.Stages).Include(a => a.Stage)
-            .Where(a => ids.Contains(a.Id)).ToListAsync();
+        if (ids.Count == 0 || ids.Count > MaxSelection)
+        {
+            ModelState.AddModelError("", ids.Count == 0 ? "Select at least one prospect." : $"Select at most {MaxSelection} prospects at a time.");
+            return await ShowAsync(applicationIds);
+        }
+        var viewer = User.ToViewer();
+        var applications = await db.Applications.VisibleTo(viewer).Where(a => ids.Contains(a.Id))
+            .Include(a => a.Job).ThenInclude(j => j.Stages).Include(a => a.Job.Team).Include(a => a.Stage).Include(a => a.Candidate)
+            .ToListAsync();
         if (applications.Count != ids.Count)
         {
             return NotFound();
         }
-        try
+        var refusal = Refusal(applications.Where(a => !viewer.CanWorkOn(a.Job)), "you may not review prospects of")
+            ?? Refusal(applications.Where(a => !a.IsWaiting()), "no longer waiting for review in");
+        if (refusal is null)
         {
-            applications.ForEach(action);
-            await db.SaveChangesAsync();
+            try
+            {
+                applications.ForEach(change);
+                await db.SaveChangesAsync();
+                StatusMessage = message(applications.Count);
+                return RedirectToPage(Filters(PageNumber));
+            }
+            catch (DomainException ex)
+            {
+                refusal = ex.Message;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                refusal = "Someone else changed one of the selected prospects at the same time.";
+            }
         }
-        catch (DomainException ex)
-        {
-            return await Fail(ex.Message);
-        }
-        StatusMessage = message(applications.Count);
-        return RedirectToPage();
+        ModelState.AddModelError("", refusal + " Nothing was changed.");
+        db.ChangeTracker.Clear();
+        return await ShowAsync(applicationIds);
     }
 
-    private Task<IActionResult> Fail(string message)
+    private static string? Refusal(IEnumerable<JobApplication> refused, string why) =>
+        refused.ToList() is { Count: > 0 } list
+            ? string.Join("; ", list.GroupBy(a => a.Job.Code).Select(g => $"{string.Join(", ", g.Select(a => a.Candidate?.FullName ?? "an erased candidate"))}: {why} {g.Key}")) + "."
+            : null;
+
+    private async Task<IActionResult> ShowAsync(int[]? selected = null)
     {
-        TempData["ErrorMessage"] = message;
-        return Task.FromResult<IActionResult>(RedirectToPage());
+        var viewer = User.ToViewer();
+        Jobs = await db.Jobs.AsNoTracking().VisibleTo(viewer)
+            .Where(j => viewer.IsAdmin || j.Team.Any(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer))
+            .OrderBy(j => j.Code)
+            .Select(j => new JobOption(j.Id, j.Code, j.Title, j.Stages.Any(s => s.Kind == StageKind.Prospect), j.Status)).ToListAsync();
+        if (JobId is { } job && !Jobs.Any(j => j.Id == job && j.HasProspectStage))
+        {
+            return NotFound();
+        }
+        Source = Enum.IsDefined(Source) ? Source : ProspectSource.Any;
+        Sort = Enum.IsDefined(Sort) ? Sort : ProspectSort.Oldest;
+        WaitingDays = WaitingDays is { } days && ProspectQueries.WaitingDayChoices.Contains(days) ? days : null;
+        PageSize = ProspectQueries.PageSizes.Contains(PageSize) ? PageSize : ProspectQueries.PageSizes[0];
+        NowUtc = db.UtcNow;
+        List = await db.ReadPageAsync(viewer, new ProspectFilter(JobId, Source, WaitingDays, Sort), PageNumber, PageSize, NowUtc);
+        PageNumber = List.PageNumber;
+        Selected = (selected ?? []).ToHashSet();
+        return Page();
     }
 }

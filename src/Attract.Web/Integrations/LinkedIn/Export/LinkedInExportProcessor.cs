@@ -38,6 +38,12 @@ public sealed partial class LinkedInExportProcessor(
 {
     public const string ExportType = "EXPORT_CANDIDATE_PROFILE";
     public const string Source = "LinkedIn Recruiter (1-click export)";
+
+    /// <summary>
+    /// Ends the actor name of every change an export makes (<c>"{exporter} (LinkedIn export)"</c>), so the application's
+    /// first stage move says who exported it from LinkedIn, and when.
+    /// </summary>
+    public const string ExporterSuffix = " (LinkedIn export)";
     public const int MaxAttempts = 5;
 
     /// <summary>The refusal of an export whose every member was erased from Attract (the suppression list matched).</summary>
@@ -145,7 +151,7 @@ public sealed partial class LinkedInExportProcessor(
             .Where(l => l.SeatUrn == seat && (connection.ContractUrn == null || l.ContractUrn == null || l.ContractUrn == connection.ContractUrn))
             .Select(l => new { l.UserId, Name = db.Users.Where(u => u.Id == l.UserId).Select(u => u.DisplayName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
-        var actor = link is null ? FixedActor.System : new FixedActor(link.UserId, $"{link.Name} (LinkedIn export)");
+        var actor = link is null ? FixedActor.System : new FixedActor(link.UserId, link.Name + ExporterSuffix);
         // read before the transaction: the first read may store the suppression key, which SQLite can't do beside an open write transaction
         var suppressed = await suppressions.LoadListAsync(db, ct);
         await using var scopedDb = new AttractDbContext(dbOptions, actor, clock);
