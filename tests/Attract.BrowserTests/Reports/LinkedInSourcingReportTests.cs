@@ -56,8 +56,9 @@ public sealed class LinkedInSourcingReportTests(BrowserFixture browser) : IDispo
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
             await page.SignInAsync(_app.BaseUrl, "recruiter@contoso.test");
             await page.GotoAsync(_app.BaseUrl + "/Prospects");
-            await page.GetByRole(AriaRole.Button, new() { Name = $"Advance {accepted["firstName"]} {accepted["lastName"]}" }).ClickAsync();
-            await Expect(page.GetByTestId("status-message")).ToHaveTextAsync("Advanced 1 prospect(s).");
+            await page.GetByLabel($"Select {accepted["firstName"]} {accepted["lastName"]}").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Advance selected" }).ClickAsync();
+            await Expect(page.GetByTestId("status-message")).ToHaveTextAsync("1 prospect advanced.");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
             var riley = page.Locator($"[data-testid=sourcing-row][data-job='{code}'][data-seat='{RileySeat}']");

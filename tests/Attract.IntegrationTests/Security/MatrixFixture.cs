@@ -85,7 +85,8 @@ public sealed record MatrixFixture(int TeamJob, int OtherJob, int OtherCandidate
     {
         ("/Admin/LinkedIn/Purged/Index", "id") => [PurgedRow.ToString()],
         ("/Admin/LinkedIn/Sync/Index", "id") => [SyncError.ToString()],
-        (_, "applicationId" or "applicationIds") => [OtherApp.ToString()],
+        (_, "applicationId" or "applicationIds" or "pageIds") => [OtherApp.ToString()],
+        (_, "allOnPage") => ["false"],
         (_, "candidateIds" or "single") => [OtherCandidate.ToString()],
         (_, "duplicateId") => [OtherCandidate2.ToString()],
         (_, "stageId") => [OtherStage.ToString()],

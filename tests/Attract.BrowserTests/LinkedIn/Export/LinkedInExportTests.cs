@@ -209,8 +209,9 @@ public sealed class LinkedInExportTests(BrowserFixture browser) : IDisposable
             await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-45-export-home-notice");
             await page.GetByRole(AriaRole.Link, new() { Name = "Review prospects" }).ClickAsync();
             await Expect(page.GetByTestId("prospect").Filter(new() { HasText = "Jordan Sourcer" })).ToBeVisibleAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Advance Jordan Sourcer" }).ClickAsync();
-            await Expect(page.GetByTestId("status-message")).ToHaveTextAsync("Advanced 1 prospect(s).");
+            await page.GetByLabel("Select Jordan Sourcer").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Advance selected" }).ClickAsync();
+            await Expect(page.GetByTestId("status-message")).ToHaveTextAsync("1 prospect advanced.");
             Assert.Equal("Applied", await _app.WithDbAsync(db => db.Applications
                 .Where(a => a.Candidate!.LastName == "Sourcer" && a.Job.Code == code).Select(a => a.Stage.Name).SingleAsync()));
             Assert.Equal(CandidateSourcesExport, await _app.WithDbAsync(db => db.Candidates.Where(c => c.LastName == "Sourcer").Select(c => c.Source).SingleAsync()));
