@@ -104,9 +104,18 @@ public sealed class LinkedInQuotaOptions
 {
     /// <summary>
     /// Records (batch entries; 1 per non-batch request) per minute per app. LinkedIn: 10,000. Enforced with a token bucket
-    /// (burst = max(100, 10 %), the rest refilled every second) so no 60-second window exceeds it.
+    /// (burst = max(100, 2 %), the rest refilled every second) so no 60-second window exceeds it and a steady stream gets
+    /// about 98 % of it.
     /// </summary>
     public int RecordsPerMinute { get; set; } = 10_000;
+
+    /// <summary>
+    /// Share of each minute's records that background requests (bulk work such as a first full sync, marked with
+    /// <see cref="LinkedInTraffic.Background"/>) never use, so interactive requests don't queue behind them. Default 0.02
+    /// (kept between 0 and 0.5): a backfill gets about 96 % of <see cref="RecordsPerMinute"/> and live changes the rest plus
+    /// the burst.
+    /// </summary>
+    public double LiveRecordsReserve { get; set; } = 0.02;
 
     /// <summary>
     /// Requests per UTC day per app and resource (e.g. <c>atsCandidates</c>); beyond it calls fail fast with

@@ -79,6 +79,11 @@ internal sealed class LinkedInRecruiterOptionsValidator : IValidateOptions<Linke
             failures.Add("Quotas:RecordsPerMinute must be at least 100 (one full batch).");
         }
 
+        if (q.LiveRecordsReserve is < 0 or > 0.5 || double.IsNaN(q.LiveRecordsReserve))
+        {
+            failures.Add("Quotas:LiveRecordsReserve must be between 0 and 0.5.");
+        }
+
         if (q.DailyRequests < 1)
         {
             failures.Add("Quotas:DailyRequests must be positive.");

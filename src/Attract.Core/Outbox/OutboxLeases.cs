@@ -17,16 +17,25 @@ public static class OutboxLeases
 
     /// <summary>
     /// Leases up to <paramref name="size"/> due rows, live rows first, each lane oldest first, until <paramref name="nowUtc"/> +
-    /// <paramref name="lease"/>; backfill rows only when <paramref name="includeBackfill"/>. Returns the owner token (load the rows
-    /// with <see cref="Owned"/>), or null when nothing was due.
+    /// <paramref name="lease"/>; backfill rows only when <paramref name="includeBackfill"/>, live rows only when
+    /// <paramref name="includeLive"/> (so each lane can have its own worker). Returns the owner token (load the rows with
+    /// <see cref="Owned"/>), or null when nothing was due.
     /// </summary>
     public static async Task<string?> LeaseAsync(this DbSet<OutboxMessage> outbox, IReadOnlyCollection<string> entityTypes, int size, TimeSpan lease,
-        DateTime nowUtc, string purpose, int maxAttempts = int.MaxValue, bool includeBackfill = true, CancellationToken ct = default)
+        DateTime nowUtc, string purpose, int maxAttempts = int.MaxValue, bool includeBackfill = true, bool includeLive = true, CancellationToken ct = default)
     {
+        if (!includeBackfill && !includeLive)
+        {
+            return null;
+        }
         var due = outbox.AsNoTracking().Due(entityTypes, nowUtc, maxAttempts);
         if (!includeBackfill)
         {
             due = due.Where(o => !o.Backfill);
+        }
+        if (!includeLive)
+        {
+            due = due.Where(o => o.Backfill);
         }
         var ids = await due.OrderBy(o => o.Backfill).ThenBy(o => o.Id).Select(o => o.Id).Take(size).ToListAsync(ct);
         if (ids.Count == 0)

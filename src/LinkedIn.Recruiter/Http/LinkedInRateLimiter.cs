@@ -9,14 +9,17 @@ namespace LinkedIn.Recruiter.Http;
 /// <summary>
 /// Client-side quotas per application: a token bucket on records per minute (requests wait briefly) and a
 /// per-UTC-day request counter per resource (requests beyond it fail fast with <see cref="LinkedInQuotaExceededException"/>).
+/// Background requests (<see cref="LinkedInTraffic.Background"/>) first pass a second bucket holding
+/// 1 − <see cref="LinkedInQuotaOptions.LiveRecordsReserve"/> of the minute, so they can never take the whole minute and
+/// interactive requests find the shared bucket (nearly) full instead of queuing behind bulk work.
 /// </summary>
 internal sealed class LinkedInRateLimiter : IDisposable
 {
     private readonly LinkedInQuotaOptions _quotas;
     private readonly TimeProvider _timeProvider;
-    private readonly PartitionedRateLimiter<string> _perMinute;
+    private readonly Bucket _perMinute;
+    private readonly Bucket _background;
     private readonly ConcurrentDictionary<string, DailyCounter> _daily = new(StringComparer.Ordinal);
-    private readonly int _bucketSize;
     private readonly ILogger<LinkedInRateLimiter> _logger;
 
     public LinkedInRateLimiter(IOptions<LinkedInRecruiterOptions> options, TimeProvider timeProvider, ILogger<LinkedInRateLimiter> logger)
@@ -24,28 +27,32 @@ internal sealed class LinkedInRateLimiter : IDisposable
         _logger = logger;
         _quotas = options.Value.Quotas;
         _timeProvider = timeProvider;
-
-        // Any 60 s window sees at most burst + 60 refills = RecordsPerMinute (approximately, for tiny limits).
-        _bucketSize = Math.Max(100, _quotas.RecordsPerMinute / 10);
-        var perSecond = Math.Max(1, (_quotas.RecordsPerMinute - _bucketSize) / 60);
-        _perMinute = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(
-            key,
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = _bucketSize,
-                TokensPerPeriod = perSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = _bucketSize * 10,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            }));
+        _perMinute = new Bucket(_quotas.RecordsPerMinute);
+        var reserve = Math.Clamp(_quotas.LiveRecordsReserve, 0, 0.5);
+        _background = new Bucket(Math.Max(100, (int)(_quotas.RecordsPerMinute * (1 - reserve))));
     }
 
-    public async ValueTask AcquireAsync(string app, string resource, int records, CancellationToken cancellationToken)
+    /// <summary>Sustained records per minute of the shared bucket (what a steady stream of requests gets).</summary>
+    internal int SustainedPerMinute => _perMinute.SustainedPerMinute;
+
+    /// <summary>Sustained records per minute left to background requests.</summary>
+    internal int BackgroundSustainedPerMinute => _background.SustainedPerMinute;
+
+    public async ValueTask AcquireAsync(string app, string resource, int records, bool background, CancellationToken cancellationToken)
     {
         CountDailyRequest(app, resource);
-        var permits = Math.Clamp(records, 1, _bucketSize);
-        using (var immediate = _perMinute.AttemptAcquire(app, permits))
+        if (background)
+        {
+            await AcquireAsync(_background, app, records, "background ", cancellationToken).ConfigureAwait(false);
+        }
+
+        await AcquireAsync(_perMinute, app, records, "", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask AcquireAsync(Bucket bucket, string app, int records, string kind, CancellationToken cancellationToken)
+    {
+        var permits = Math.Clamp(records, 1, bucket.Size);
+        using (var immediate = bucket.Limiter.AttemptAcquire(app, permits))
         {
             if (immediate.IsAcquired)
             {
@@ -54,22 +61,23 @@ internal sealed class LinkedInRateLimiter : IDisposable
         }
 
         _logger.LogInformation(
-            "LinkedIn client-side rate limit: waiting for {Permits} record permits for app {App} ({RecordsPerMinute}/min)",
+            "LinkedIn client-side rate limit: waiting for {Permits} {Kind}record permits for app {App} ({RecordsPerMinute}/min)",
             permits,
+            kind,
             app,
-            _quotas.RecordsPerMinute);
+            bucket.RecordsPerMinute);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_quotas.MaxQueueWait);
         RateLimitLease lease;
         try
         {
-            lease = await _perMinute.AcquireAsync(app, permits, timeout.Token).ConfigureAwait(false);
+            lease = await bucket.Limiter.AcquireAsync(app, permits, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new LinkedInApiException(
                 HttpStatusCode.TooManyRequests,
-                $"Client-side rate limit: waited {_quotas.MaxQueueWait} for {permits} record permits ({_quotas.RecordsPerMinute}/min) without success.",
+                $"Client-side rate limit: waited {_quotas.MaxQueueWait} for {permits} {kind}record permits ({bucket.RecordsPerMinute}/min) without success.",
                 errorCode: "CLIENT_RATE_LIMITED");
         }
 
@@ -79,7 +87,7 @@ internal sealed class LinkedInRateLimiter : IDisposable
             {
                 throw new LinkedInApiException(
                     HttpStatusCode.TooManyRequests,
-                    $"Client-side rate limit: the queue for record permits ({_quotas.RecordsPerMinute}/min) is full.",
+                    $"Client-side rate limit: the queue for {kind}record permits ({bucket.RecordsPerMinute}/min) is full.",
                     errorCode: "CLIENT_RATE_LIMITED");
             }
         }
@@ -132,7 +140,48 @@ internal sealed class LinkedInRateLimiter : IDisposable
         return segments.LastOrDefault() ?? "";
     }
 
-    public void Dispose() => _perMinute.Dispose();
+    public void Dispose()
+    {
+        _perMinute.Dispose();
+        _background.Dispose();
+    }
+
+    /// <summary>
+    /// A token bucket per app of a number of records per minute: a burst of max(100, 2 %) and the rest refilled every
+    /// second, so any 60-second window sees at most burst + 60 refills ≤ the limit, and a steady stream gets about 98 % of it.
+    /// </summary>
+    private sealed class Bucket : IDisposable
+    {
+        public Bucket(int recordsPerMinute)
+        {
+            RecordsPerMinute = recordsPerMinute;
+            Size = Math.Max(100, recordsPerMinute / 50);
+            var perSecond = Math.Max(1, (recordsPerMinute - Size) / 60);
+            SustainedPerMinute = perSecond * 60;
+            var size = Size;
+            Limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(
+                key,
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = size,
+                    TokensPerPeriod = perSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = size * 10,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    AutoReplenishment = true,
+                }));
+        }
+
+        public int RecordsPerMinute { get; }
+
+        public int Size { get; }
+
+        public int SustainedPerMinute { get; }
+
+        public PartitionedRateLimiter<string> Limiter { get; }
+
+        public void Dispose() => Limiter.Dispose();
+    }
 
     private sealed class DailyCounter
     {
@@ -151,7 +200,8 @@ internal sealed class LinkedInRateLimitingHandler(LinkedInRateLimiter limiter) :
     {
         var app = request.Options.TryGetValue(LinkedInRequestOptions.App, out var credentials) ? credentials.ClientId : MemberPartition;
         var records = request.Options.TryGetValue(LinkedInRequestOptions.RecordCount, out var n) ? n : 1;
-        await limiter.AcquireAsync(app, LinkedInRateLimiter.ResourceOf(request.RequestUri), records, cancellationToken).ConfigureAwait(false);
+        await limiter.AcquireAsync(app, LinkedInRateLimiter.ResourceOf(request.RequestUri), records, LinkedInTraffic.IsBackground, cancellationToken)
+            .ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -259,7 +259,7 @@ public class ResilienceTests
         using var host = new TestHost(o =>
         {
             o.MaxRequestUrlLength = 0;
-            o.Quotas.RecordsPerMinute = 12_100; // bucket 1,210 records, refilled at 181 per second
+            o.Quotas.RecordsPerMinute = 12_100; // bucket 242 records, refilled at 197 per second
         });
         host.Stub.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, Ok);
         var keys = Enumerable.Range(0, 1_300).Select(i => new AtsCandidateKey(Org, "c" + i)).ToList();
@@ -362,5 +362,51 @@ public class ResilienceTests
 
         Assert.Equal("CLIENT_RATE_LIMITED", ex.ErrorCode);
         Assert.Single(host.Stub.ApiRequests);
+    }
+
+    [Fact]
+    public async Task RecordsPerMinute_BackgroundWaitingForPermits_LiveRequestSentFirst()
+    {
+        using var host = new TestHost(o =>
+        {
+            o.MaxRequestUrlLength = 0;
+            o.Quotas.RecordsPerMinute = 10_000; // shared bucket 200, refilled at 163 per second
+            o.Quotas.LiveRecordsReserve = 0.5; // background bucket 100, refilled at 81 per second
+        });
+        host.Stub.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, Ok);
+        var backfill = Enumerable.Range(0, 200).Select(i => new AtsCandidateKey(Org, "b" + i)).ToList();
+        var live = Enumerable.Range(0, 100).Select(i => new AtsCandidateKey(Org, "l" + i)).ToList();
+
+        Task background;
+        using (LinkedInTraffic.Background())
+        {
+            background = host.Sync.GetCandidatesAsync(TestHost.ChildApp, backfill); // the second 100 wait for background permits
+        }
+        for (var i = 0; i < 100 && host.Stub.ApiRequests.Count == 0; i++)
+        {
+            await Task.Delay(10);
+        }
+        await host.Sync.GetCandidatesAsync(TestHost.ChildApp, live);
+        await background;
+
+        Assert.Equal(3, host.Stub.ApiRequests.Count);
+        Assert.Contains("l0", host.Stub.ApiRequests[1].PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains("b100", host.Stub.ApiRequests[2].PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains(host.Logs.Messages, m => m.StartsWith("LinkedIn client-side rate limit: waiting for 100 background record permits", StringComparison.Ordinal));
+        Assert.False(LinkedInTraffic.IsBackground);
+    }
+
+    [Theory]
+    [InlineData(10_000, 0.02)]
+    [InlineData(100_000, 0.02)]
+    public void RateLimiter_SteadyBackfill_GetsAtLeast95PercentOfTheMinute(int recordsPerMinute, double reserve)
+    {
+        using var limiter = new LinkedIn.Recruiter.Http.LinkedInRateLimiter(
+            Microsoft.Extensions.Options.Options.Create(new LinkedInRecruiterOptions { Quotas = { RecordsPerMinute = recordsPerMinute, LiveRecordsReserve = reserve } }),
+            TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<LinkedIn.Recruiter.Http.LinkedInRateLimiter>.Instance);
+
+        Assert.InRange(limiter.BackgroundSustainedPerMinute, (int)(0.95 * recordsPerMinute), limiter.SustainedPerMinute - 1);
+        Assert.InRange(limiter.SustainedPerMinute, (int)(0.97 * recordsPerMinute), recordsPerMinute);
     }
 }

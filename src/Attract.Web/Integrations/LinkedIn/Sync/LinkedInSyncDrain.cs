@@ -37,19 +37,28 @@ public sealed partial class LinkedInSyncDrain(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Drains until the backlog is empty or LinkedIn is unavailable. Returns the number of rows processed.</summary>
-    public async Task<int> DrainAsync(CancellationToken ct = default)
+    /// <summary>Drains both lanes until the backlog is empty or LinkedIn is unavailable. Returns the number of rows processed.</summary>
+    public Task<int> DrainAsync(CancellationToken ct = default) => DrainAsync(SyncLanes.All, ct);
+
+    /// <summary>
+    /// Drains <paramref name="lanes"/> until they are empty or LinkedIn is unavailable. The live lane
+    /// (<see cref="LinkedInSyncJob"/>) and the backfill lane (<see cref="LinkedInBackfillJob"/>) run side by side, so a round of
+    /// backfill rows (seconds of LinkedIn's per-minute budget) never delays a live change; backfill requests are sent as
+    /// <see cref="LinkedInTraffic.Background"/>, which leaves a share of each minute to live ones. Returns the rows processed.
+    /// </summary>
+    public async Task<int> DrainAsync(SyncLanes lanes, CancellationToken ct = default)
     {
         var connection = await db.Set<LinkedInConnection>().AsNoTracking().Where(c => c.ChildClientId != null).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
         if (connection is not { CompanyFeaturesEnabled: true, OrganizationUrn: not null } || connector.ChildApp(connection) is not { } app)
         {
             return 0;
         }
-        var queuing = await backfill.QueueIfNeededAsync(connection.Id, ct);
+        var withBackfill = lanes.HasFlag(SyncLanes.Backfill);
+        var queuing = withBackfill && await backfill.QueueIfNeededAsync(connection.Id, ct);
         var total = 0;
         for (var round = 0; round < 100; round++)
         {
-            var rows = await ClaimAsync(await backfill.WithinBudgetAsync(ct), ct);
+            var rows = await ClaimAsync(withBackfill && await backfill.WithinBudgetAsync(ct), lanes.HasFlag(SyncLanes.Live), ct);
             if (rows.Count == 0 && !queuing)
             {
                 break;
@@ -60,7 +69,11 @@ public sealed partial class LinkedInSyncDrain(
                 continue;
             }
             var batch = new SyncBatch(linkedIn, app, connection.OrganizationUrn, rows);
-            var transient = await SendAsync(batch, ct);
+            Exception? transient;
+            using (rows.TrueForAll(r => r.Backfill) ? LinkedInTraffic.Background() : null)
+            {
+                transient = await SendAsync(batch, ct);
+            }
             await CompleteAsync(batch, transient, ct);
             total += batch.Done.Count;
             if (transient is not null)
@@ -81,10 +94,10 @@ public sealed partial class LinkedInSyncDrain(
         return total;
     }
 
-    /// <summary>Leases up to <see cref="ClaimSize"/> due rows, live ones first (<see cref="OutboxLeases"/>).</summary>
-    internal async Task<List<OutboxMessage>> ClaimAsync(bool includeBackfill, CancellationToken ct)
+    /// <summary>Leases up to <see cref="ClaimSize"/> due rows of the lanes asked for, live ones first (<see cref="OutboxLeases"/>).</summary>
+    internal async Task<List<OutboxMessage>> ClaimAsync(bool includeBackfill, bool includeLive, CancellationToken ct)
     {
-        var owner = await db.OutboxMessages.LeaseAsync(EntityTypes, ClaimSize, Lease, Now, "in-ats", includeBackfill: includeBackfill, ct: ct);
+        var owner = await db.OutboxMessages.LeaseAsync(EntityTypes, ClaimSize, Lease, Now, "in-ats", includeBackfill: includeBackfill, includeLive: includeLive, ct: ct);
         return owner is null ? [] : await db.OutboxMessages.AsNoTracking().Owned(owner).ToListAsync(ct);
     }
 
@@ -178,4 +191,13 @@ public sealed partial class LinkedInSyncDrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LinkedIn sync: {Count} outbox rows left for retry ({Error})")]
     private static partial void LogTransient(ILogger logger, int count, string error);
+}
+
+/// <summary>The outbox lanes a drain works on: live changes, the first full sync's backfill rows, or both.</summary>
+[Flags]
+public enum SyncLanes
+{
+    Live = 1,
+    Backfill = 2,
+    All = Live | Backfill,
 }

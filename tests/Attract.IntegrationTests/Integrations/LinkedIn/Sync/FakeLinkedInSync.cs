@@ -20,6 +20,17 @@ public sealed class FakeLinkedInSync
     /// <summary>Optional delay inside every call (to overlap parallel drains).</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Optional delay inside calls made as background traffic (<see cref="LinkedInTraffic.Background"/>): a slow backfill round.</summary>
+    public TimeSpan BackgroundDelay { get; set; }
+
+    /// <summary>Calls made as background traffic that have started.</summary>
+    public int BackgroundCallsStarted => _backgroundCalls;
+
+    /// <summary>(resource, key) of every record sent as background traffic.</summary>
+    public ConcurrentQueue<(string Resource, string Key)> SentInBackground { get; } = new();
+
+    private int _backgroundCalls;
+
     public FakeLinkedInSync()
     {
         var m = Mock;
@@ -47,9 +58,14 @@ public sealed class FakeLinkedInSync
         where TKey : notnull
     {
         var list = keys.ToList();
-        if (Delay > TimeSpan.Zero)
+        var background = LinkedInTraffic.IsBackground;
+        if (background)
         {
-            await Task.Delay(Delay);
+            Interlocked.Increment(ref _backgroundCalls);
+        }
+        if (Delay > TimeSpan.Zero || background && BackgroundDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(background && BackgroundDelay > Delay ? BackgroundDelay : Delay);
         }
         if (Outage)
         {
@@ -67,6 +83,10 @@ public sealed class FakeLinkedInSync
             {
                 succeeded[key] = 204;
                 Sent.Enqueue((resource, id(key)));
+                if (background)
+                {
+                    SentInBackground.Enqueue((resource, id(key)));
+                }
             }
         }
         return new BatchResult<TKey>(succeeded, failed);

@@ -316,6 +316,38 @@ public sealed class LinkedInSyncDrainTests : IDisposable
         Assert.Equal(0, await BacklogAsync(factory));
     }
 
+    [Fact]
+    public async Task DrainAsync_BackfillRoundInFlight_LiveLaneSendsTheChangeAtOnce()
+    {
+        await ConnectAsync(_factory, backfillDone: false);
+        var history = await _factory.CreateCandidateAsync("Hilda", "History", "hilda@example.com");
+        _linkedIn.BackgroundDelay = TimeSpan.FromSeconds(5); // one backfill request takes seconds of LinkedIn's minute
+        var backfillLane = Task.Run(async () =>
+        {
+            await using var scope = _factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<LinkedInSyncDrain>().DrainAsync(SyncLanes.Backfill);
+        });
+        for (var i = 0; i < 200 && _linkedIn.BackgroundCallsStarted == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(1, _linkedIn.BackgroundCallsStarted);
+
+        var live = await _factory.CreateCandidateAsync("Liv", "Live", "liv@example.com");
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<LinkedInSyncDrain>().DrainAsync(SyncLanes.Live));
+        }
+
+        Assert.False(backfillLane.IsCompleted);
+        Assert.Equal(1, _linkedIn.Count("candidates", Id(live)));
+        Assert.Equal(0, _linkedIn.Count("candidates", Id(history)));
+        Assert.Equal(1, await backfillLane);
+        Assert.Equal(("candidates", Id(history)), Assert.Single(_linkedIn.SentInBackground, s => s.Resource == "candidates"));
+        Assert.DoesNotContain(_linkedIn.SentInBackground, s => s.Key == Id(live));
+        Assert.Equal(0, await BacklogAsync(_factory));
+    }
+
     [Theory]
     [InlineData(AtsData.Recruiter)]
     [InlineData(AtsData.Interviewer)]
