@@ -23,7 +23,8 @@ public sealed record SyncOverview(
     int BackfillProcessed,
     int ExportsThisMonthMaxPerSeat,
     IReadOnlyList<SyncErrorRow> Errors,
-    BackfillPlan? BackfillPlan = null);
+    BackfillPlan? BackfillPlan = null,
+    int PendingLinks = 0);
 
 /// <summary>Reads for the sync status page and the Retry actions (re-enqueue a failed entity into the outbox).</summary>
 public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter usage, LinkedInBackfill backfill, ILinkedInSignals signal, TimeProvider clock)
@@ -50,6 +51,9 @@ public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter u
         var exports = await db.Set<LinkedInNotification>().AsNoTracking()
             .Where(n => n.Type == "EXPORT_CANDIDATE_PROFILE" && n.ReceivedAtUtc >= monthStart && n.SeatUrn != null)
             .GroupBy(n => n.SeatUrn).Select(g => g.Count()).ToListAsync(ct);
+        // Links of exported candidates to their LinkedIn members still to be sent (retried with backoff by the export linker).
+        var pendingLinks = await db.OutboxMessages.AsNoTracking()
+            .CountAsync(o => o.EntityType == LinkedInSyncError.ManualMatchedMember && o.ProcessedAtUtc == null, ct);
         var (requestsToday, recordsLastMinute) = await usage.ReadAsync(db, ct);
         var errors = await db.Set<LinkedInSyncError>().AsNoTracking().Where(e => e.ResolvedAtUtc == null)
             .OrderByDescending(e => e.OccurredAtUtc).Take(50)
@@ -57,7 +61,7 @@ public sealed class LinkedInSyncStatus(AttractDbContext db, LinkedInUsageMeter u
         return new SyncOverview(connection?.AccessLevel ?? LinkedInAccessLevel.None, connection is not null, connection?.LastSyncAtUtc,
             backlog, retrying, lastMinute, lastHour, requestsToday, recordsLastMinute,
             connection?.BackfillQueuedAtUtc, connection?.BackfillTotal ?? 0, backfilled, exports.Count == 0 ? 0 : exports.Max(), errors,
-            connection?.BackfillQueuedAtUtc is null ? null : await backfill.PlanAsync(backfillPending, ct));
+            connection?.BackfillQueuedAtUtc is null ? null : await backfill.PlanAsync(backfillPending, ct), pendingLinks);
     }
 
     /// <summary>

@@ -95,6 +95,7 @@ public abstract class LinkedInExportLinkerTests : IDisposable
             if (run == 2)
             {
                 Assert.Equal(404, Assert.Single(await OpenErrorsAsync(id)).Status); // from the second refusal on, the page shows it
+                Assert.Equal("1", await PendingLinksOnSyncPageAsync());
             }
             await MakeDueAsync(id);
         }
@@ -104,6 +105,13 @@ public abstract class LinkedInExportLinkerTests : IDisposable
         Assert.Equal((3, (string?)null), (link.Attempts, link.LastError));
         Assert.NotNull(link.ProcessedAtUtc);
         Assert.Empty(await OpenErrorsAsync(id));
+        Assert.Equal("0", await PendingLinksOnSyncPageAsync());
+    }
+
+    private async Task<string> PendingLinksOnSyncPageAsync()
+    {
+        var page = await (await _factory.SignedInClientAsync(AtsData.Admin)).GetDocumentAsync("/Admin/LinkedIn/Sync");
+        return page.QuerySelector("[data-testid=pending-links]")!.TextContent;
     }
 
     [Fact]
