@@ -1,8 +1,12 @@
+using System.Data.Common;
+using Attract.Core.Candidates;
 using Attract.Core.Common;
+using Attract.Core.Data;
 using Attract.IntegrationTests.Infrastructure;
 using Attract.Web.Integrations.LinkedIn;
 using Attract.Web.Integrations.LinkedIn.Sync;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attract.IntegrationTests.Integrations.LinkedIn.Sync;
@@ -78,5 +82,91 @@ public sealed class LinkedInBackfillQueueTests : IDisposable
         var done = await _factory.ConnectionAsync();
         Assert.Null(done.BackfillCursor);
         Assert.Equal(9, done.BackfillTotal);
+    }
+
+    [Fact]
+    public async Task QueueIfNeededAsync_LargeHistory_EachChunkIsAShortTransactionAndSavesGoBetweenThem()
+    {
+        var gate = new ChunkGate();
+        using var factory = new AttractFactory().WithSetting(LinkedInBackgroundOptions.ConfigKey, "false")
+            .WithServices(s => s.ConfigureDbContext<AttractDbContext>(o => o.AddInterceptors(gate)));
+        var editable = await factory.CreateCandidateAsync("Eddie", "Edits", "eddie@example.com");
+        await factory.WithDbAsync(db =>
+        {
+            for (var i = 0; i < 1_000; i++)
+            {
+                var c = new Candidate { CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow, Source = CandidateSources.Referral };
+                c.SetName("Bulk" + i, "History");
+                db.Candidates.Add(c);
+            }
+            return db.SaveChangesAsync();
+        });
+        await factory.SeedConnectionAsync(c => c.CompanyLevelEnabled = true);
+        var connectionId = (await factory.ConnectionAsync()).Id;
+        // Once the backfill's first chunk has committed, a user's save runs on another connection while the backfill waits:
+        // were the backfill one transaction holding the write lock, the save would block and the gate would time out.
+        var userSaved = false;
+        gate.AfterFirstCommit = async () =>
+        {
+            await factory.WithDbAsync(async db =>
+            {
+                var c = await db.Candidates.SingleAsync(x => x.Id == editable);
+                c.SetName("Edith", "Edits");
+                return await db.SaveChangesAsync();
+            }).WaitAsync(TimeSpan.FromSeconds(30));
+            userSaved = true;
+        };
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var backfill = scope.ServiceProvider.GetRequiredService<LinkedInBackfill>();
+            gate.Backfill = scope.ServiceProvider.GetRequiredService<AttractDbContext>();
+            backfill.ChunkSize = 100;
+            backfill.ChunksPerCall = 100;
+            Assert.False(await backfill.QueueIfNeededAsync(connectionId));
+        }
+
+        Assert.True(userSaved);
+        Assert.Equal(1_001, (await factory.ConnectionAsync()).BackfillTotal);
+        // One transaction to start, then one per chunk of at most 100 rows (11 for the candidates, one empty per other type).
+        Assert.Equal(1_001, gate.Transactions.Sum());
+        Assert.Equal(16, gate.Transactions.Count);
+        Assert.All(gate.Transactions, rows => Assert.InRange(rows, 0, 100));
+        Assert.Equal("Edith", await factory.WithDbAsync(db => db.Candidates.Where(c => c.Id == editable).Select(c => c.FirstName).SingleAsync()));
+    }
+
+    /// <summary>Counts the rows each transaction of one context saves, and runs a callback after its first commit.</summary>
+    private sealed class ChunkGate : DbTransactionInterceptor, ISaveChangesInterceptor
+    {
+        private int _saved;
+
+        public DbContext? Backfill { get; set; }
+
+        public List<int> Transactions { get; } = [];
+
+        public Func<Task>? AfterFirstCommit { get; set; }
+
+        public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context is null || eventData.Context != Backfill)
+            {
+                return;
+            }
+            Transactions.Add(_saved);
+            _saved = 0;
+            if (Transactions.Count == 2 && AfterFirstCommit is { } after)
+            {
+                await after();
+            }
+        }
+
+        public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context is not null && eventData.Context == Backfill)
+            {
+                _saved += result;
+            }
+            return ValueTask.FromResult(result);
+        }
     }
 }
