@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Attract.Core.Access;
 using Attract.Core.Common;
+using Attract.Core.Data;
 using Attract.Core.Identity;
 
 namespace Attract.Web.Infrastructure;
 
-/// <summary>Registers the ATS services: the acting user for audit and outbox rows.</summary>
+/// <summary>Registers the ATS services: the acting user for audit and outbox rows, the job list's shared counts.</summary>
 public static class AtsSetup
 {
     public static IServiceCollection AddAttractAts(this IServiceCollection services)
@@ -13,6 +14,9 @@ public static class AtsSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddSingleton<ErasureSuppressionKeyring>();
+        services.AddSingleton<Pages.Jobs.JobListCounts>();
+        services.AddSingleton<Pages.Jobs.JobListCounts.Invalidator>();
+        services.ConfigureDbContext<AttractDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<Pages.Jobs.JobListCounts.Invalidator>()));
         return services;
     }
 

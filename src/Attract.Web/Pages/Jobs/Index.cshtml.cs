@@ -1,7 +1,6 @@
 using Attract.Core.Access;
 using Attract.Core.Data;
 using Attract.Core.Jobs;
-using Attract.Core.Pipeline;
 using Attract.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attract.Web.Pages.Jobs;
 
-public class IndexModel(AttractDbContext db) : PageModel
+public class IndexModel(AttractDbContext db, JobListCounts counts) : PageModel
 {
     public record JobRow(int Id, string Code, string Title, string Department, string City, string Country, JobStatus Status, int Active, bool HasProspect);
 
@@ -55,10 +54,11 @@ public class IndexModel(AttractDbContext db) : PageModel
         {
             query = query.Where(j => j.Team.Any(t => t.UserId == viewer.UserId));
         }
-        Jobs = await query.OrderBy(j => j.Status).ThenByDescending(j => j.Number)
-            .Select(j => new JobRow(j.Id, j.Code, j.Title, j.Department, j.City, j.Country, j.Status,
-                db.Applications.Count(a => a.JobId == j.Id && a.Status == ApplicationStatus.Active),
+        var rows = await query.OrderBy(j => j.Status).ThenByDescending(j => j.Number)
+            .Select(j => new JobRow(j.Id, j.Code, j.Title, j.Department, j.City, j.Country, j.Status, 0,
                 j.Stages.Any(s => s.Kind == StageKind.Prospect)))
             .ToListAsync();
+        var active = await counts.GetAsync(db, HttpContext.RequestAborted);
+        Jobs = rows.Select(j => j with { Active = active.GetValueOrDefault(j.Id) }).ToList();
     }
 }

@@ -130,11 +130,40 @@ public abstract class CandidatePagesTests(DatabaseProvider provider) : IDisposab
         async Task<string[]> Names(string q) => (await client.GetDocumentAsync($"/Candidates?q={Uri.EscapeDataString(q)}"))
             .QuerySelectorAll("[data-testid=candidates] tbody tr a").Select(a => a.TextContent.Trim()).ToArray();
 
-        Assert.Equal(["Jane Smith", "Janet Smithers"], await Names("jan smi"));
+        // Search results come newest candidate first (no sort of every match); every word must match.
+        Assert.Equal(["Janet Smithers", "Jane Smith"], await Names("jan smi"));
         Assert.Equal(["Jane Smith"], await Names("contoso"));
         Assert.Equal(["John Smith", "Janet Smithers"], await Names("fabrikam"));
         Assert.Equal(["John Smith"], await Names("John@Fabrikam.example"));
         Assert.Empty(await Names("john contoso"));
+    }
+
+    [Theory]
+    [InlineData(AtsData.Recruiter)]
+    [InlineData(AtsData.Admin)]
+    public async Task Index_BroadSearch_CountsFromTheTermIndexAndPagesNewestFirst(string email)
+    {
+        var ids = new List<int>();
+        for (var i = 0; i < 27; i++)
+        {
+            ids.Add(await _factory.CreateCandidateAsync("Sam" + (char)('a' + i), "Smith", $"sam{i}@smith-family.example"));
+        }
+        await _factory.CreateCandidateAsync("Jane", "Doe", "jane@doe.example");
+        var client = await _factory.SignedInClientAsync(email);
+
+        var first = await client.GetDocumentAsync("/Candidates?q=smith");
+        var second = await client.GetDocumentAsync("/Candidates?q=smith&p=2");
+        var twoWords = await client.GetDocumentAsync("/Candidates?q=smith+samb");
+
+        Assert.Equal("27", first.QuerySelector("[data-testid=total]")!.TextContent); // one per candidate, though name and email both match
+        Assert.Equal("Page 1 of 2", first.QuerySelector("[data-testid=page]")!.TextContent);
+        var firstIds = first.QuerySelectorAll("[data-testid=candidates] tbody tr a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(25, firstIds.Count);
+        Assert.EndsWith("/" + ids[^1], firstIds[0], StringComparison.Ordinal);
+        Assert.Equal(2, second.QuerySelectorAll("[data-testid=candidates] tbody tr").Length);
+        Assert.EndsWith("/" + ids[0], second.QuerySelectorAll("[data-testid=candidates] tbody tr a").Last().GetAttribute("href")!, StringComparison.Ordinal);
+        Assert.Equal("1", twoWords.QuerySelector("[data-testid=total]")!.TextContent);
+        Assert.NotNull(first.QuerySelector("[data-testid=search-order]"));
     }
 
     [Fact]

@@ -134,6 +134,34 @@ public abstract class JobPagesTests(DatabaseProvider provider) : IDisposable
     }
 
     [Fact]
+    public async Task Index_ApplicationsAddedAndRejected_InPipelineCountsActiveOnesAtOnce()
+    {
+        var job = await _factory.CreateJobAsync("Counted job");
+        await _factory.CreateJobAsync("Empty job");
+        var first = await _factory.AddApplicationAsync(await _factory.CreateCandidateAsync("Ann", "One", "ann@example.com"), job);
+        await _factory.AddApplicationAsync(await _factory.CreateCandidateAsync("Bob", "Two", "bob@example.com"), job);
+        var client = await _factory.SignedInClientAsync(AtsData.Admin);
+        async Task<Dictionary<string, string>> CountsAsync() => (await client.GetDocumentAsync("/Jobs"))
+            .QuerySelectorAll("[data-testid=jobs] tbody tr")
+            .ToDictionary(r => r.QuerySelector("a")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Last().TextContent.Trim());
+
+        var before = await CountsAsync();
+        await _factory.AddApplicationAsync(await _factory.CreateCandidateAsync("Cy", "Three", "cy@example.com"), job);
+        var added = await CountsAsync();
+        await _factory.WithDbAsync(async db =>
+        {
+            var application = await db.Applications.Include(a => a.Stage).SingleAsync(a => a.Id == first);
+            application.Reject("Not a fit", FixedActor.System, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var rejected = await CountsAsync();
+
+        Assert.Equal(("2", "0"), (before["Counted job"], before["Empty job"]));
+        Assert.Equal("3", added["Counted job"]);
+        Assert.Equal("2", rejected["Counted job"]);
+    }
+
+    [Fact]
     public async Task Index_Mine_ShowsOnlyJobsOnMyTeam()
     {
         await _factory.CreateJobAsync("Team job");
