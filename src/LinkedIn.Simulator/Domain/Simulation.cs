@@ -28,7 +28,7 @@ internal sealed partial class Simulation
         NotifyPartnerDelay = options.NotifyPartnerDelay;
         JobTaskProcessingTime = options.JobTaskProcessingTime;
         World = new SeededWorld(options.MemberCount);
-        State = new StateStore(options.ResolveDatabasePath());
+        State = new StateStore(options.ResolveDatabasePath(), candidate => EffectiveMatch(candidate)?.Id);
         State.Write(state =>
         {
             if (state.IsEmpty)
@@ -80,14 +80,11 @@ internal sealed partial class Simulation
 
     private void Seed(StateStore state)
     {
-        state.InTransaction(() =>
+        state.Settings.Put(new SettingRec { Key = "seededAt", Value = NowMs.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (Options.SeedSampleData)
         {
-            state.Settings.Put(new SettingRec { Key = "seededAt", Value = NowMs.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            if (Options.SeedSampleData)
-            {
-                SeedColleagueActivity(state);
-            }
-        });
+            SeedColleagueActivity(state);
+        }
     }
 
     /// <summary>Colleagues' InMails, stubs and notes, so that pulls return data from "others".</summary>
