@@ -22,14 +22,16 @@ public static class MemoryProgram
         Console.WriteLine($"simulator memory: {records:N0} records, simulator {dll}, work {work}");
 
         using var simulator = await SimulatorProcess.StartAsync(dll, work);
-        Console.WriteLine($"started: pid {simulator.Pid}, RSS {simulator.Memory()}");
+        Console.WriteLine($"started: pid {simulator.Pid}, {simulator.Memory()}");
         var load = await SyncLoad.ConnectAsync(simulator.BaseUrl);
 
+        var cpuBefore = simulator.CpuTime();
         var clock = Stopwatch.StartNew();
         await load.PushAsync(records, (done, total) => Console.WriteLine($"  pushed {done:N0} of {total:N0} ({clock.Elapsed.TotalSeconds:F0} s, RSS {simulator.Memory().RssMb} MB)"));
         var loadSeconds = clock.Elapsed.TotalSeconds;
         var afterLoad = simulator.Memory();
-        Console.WriteLine($"loaded {records:N0} records in {loadSeconds:F0} s ({records / loadSeconds:N0} records/s): {afterLoad}");
+        var cpuMsPerThousand = (simulator.CpuTime() - cpuBefore).TotalMilliseconds * 1000 / records;
+        Console.WriteLine($"loaded {records:N0} records in {loadSeconds:F0} s ({records / loadSeconds:N0} records/s, simulator CPU {cpuMsPerThousand:F0} ms per 1,000 records): {afterLoad}");
 
         clock.Restart();
         var read = await load.ReadBackAsync();
@@ -38,10 +40,10 @@ public static class MemoryProgram
         Console.WriteLine($"read back {read} in {readSeconds:F0} s: {afterReads}");
 
         Console.WriteLine();
-        Console.WriteLine("| records | load s | records/s | RSS after load MB | RSS after reads MB | peak RSS MB | store MB |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| records | load s | records/s | CPU ms per 1,000 records | RSS after load MB | RSS after reads MB | peak RSS MB | store MB |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
         var store = Directory.EnumerateFiles(work, "*.db*").Sum(f => new FileInfo(f).Length) / (1024 * 1024);
-        Console.WriteLine($"| {records:N0} | {loadSeconds:F0} | {records / loadSeconds:N0} | {afterLoad.RssMb} | {afterReads.RssMb} | {afterReads.PeakMb} | {store:N0} |");
+        Console.WriteLine($"| {records:N0} | {loadSeconds:F0} | {records / loadSeconds:N0} | {cpuMsPerThousand:F0} | {afterLoad.RssMb} | {afterReads.RssMb} | {afterReads.PeakMb} | {store:N0} |");
         if (Value("--work") is null)
         {
             simulator.Dispose();

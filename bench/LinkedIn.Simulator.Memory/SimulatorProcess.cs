@@ -78,6 +78,18 @@ public sealed class SimulatorProcess : IDisposable
         return new MemoryFigures(fields["VmRSS"] / 1024, fields["VmHWM"] / 1024);
     }
 
+    /// <summary>
+    /// CPU time the process has used (user + system, from /proc/&lt;pid&gt;/stat): unlike wall time, a fair measure of its work on
+    /// a machine that other jobs share.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": state is field 3, utime 14, stime 15
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ
+    }
+
     public void Dispose()
     {
         if (_disposed)

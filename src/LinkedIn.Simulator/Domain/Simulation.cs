@@ -24,11 +24,11 @@ internal sealed partial class Simulation
     {
         Options = options;
         Clock = new SimulationClock(options.TimeProvider);
-        RequestLog = new RequestLog(Clock);
         NotifyPartnerDelay = options.NotifyPartnerDelay;
         JobTaskProcessingTime = options.JobTaskProcessingTime;
         World = new SeededWorld(options.MemberCount);
         State = new StateStore(options.ResolveDatabasePath(), candidate => EffectiveMatch(candidate)?.Id);
+        RequestLog = new RequestLog(Clock, State);
         State.Write(state =>
         {
             if (state.IsEmpty)
@@ -55,7 +55,6 @@ internal sealed partial class Simulation
         Faults = new FaultSettings();
         NotifyPartnerDelay = Options.NotifyPartnerDelay;
         JobTaskProcessingTime = Options.JobTaskProcessingTime;
-        RequestLog.Clear();
         Seed(state);
         EnsurePartnerApp(state);
     });

@@ -8,7 +8,8 @@ namespace LinkedIn.Simulator.State;
 /// integrations, sessions, member activity …) are <see cref="Table{T}"/>s: held in memory and written through to
 /// <c>docs(kind, id, json)</c>. The tables that grow with the partner's traffic live only in SQLite and are read on demand:
 /// the synced entities (<see cref="EntityTable"/>, table <c>entities</c>) and their sub-entities (<see cref="SubTable"/>, table
-/// <c>subs</c>), and job postings, their tasks, integration requests and the push history (<see cref="DocTable{T}"/>, rows of <c>docs</c>).
+/// <c>subs</c>), job postings, their tasks, integration requests and the push history (<see cref="DocTable{T}"/>, rows of <c>docs</c>),
+/// and the partner request log (<see cref="RequestLogTable"/>, table <c>request_log</c>).
 /// The store owns its lock: callers read and write through <see cref="Read{T}"/> and <see cref="Write(Action{StateStore})"/>,
 /// whose delegates run under it (the lock is re-entrant, so a delegate may call helpers that read or write too); the outermost
 /// write runs in one SQLite transaction, so an API batch is one commit.
@@ -41,6 +42,9 @@ internal sealed class StateStore : IDisposable
     public Table<ProjectRec> Projects { get; }
     public Table<CounterRec> Counters { get; }
     public Table<SettingRec> Settings { get; }
+
+    /// <summary>The partner request log (its newest 2,000 entries).</summary>
+    public RequestLogTable RequestLog { get; }
 
     private readonly List<ITable> _tables = [];
 
@@ -77,6 +81,8 @@ internal sealed class StateStore : IDisposable
         {
             t.Load();
         }
+        RequestLog = new RequestLogTable(this, 2000);
+        RequestLog.Create();
     }
 
     private T Add<T>(T t) where T : ITable
@@ -142,6 +148,7 @@ internal sealed class StateStore : IDisposable
         {
             t.Clear();
         }
+        RequestLog.Clear();
         Exec("DELETE FROM docs;");
     }
 
