@@ -31,11 +31,13 @@ dotnet build Attract.sln --no-restore --configuration "$CONFIG" -warnaserror
 dotnet build bench/Attract.Bench/Attract.Bench.csproj --configuration "$CONFIG" -warnaserror
 # The soak harness is built by the integration tests (which run its short mode); built here too in case that changes.
 dotnet build bench/Attract.Soak/Attract.Soak.csproj --configuration "$CONFIG" -warnaserror
+dotnet build bench/LinkedIn.Simulator.Memory/LinkedIn.Simulator.Memory.csproj --configuration "$CONFIG" -warnaserror
 
 step "Formatting (dotnet format --verify-no-changes)"
 dotnet format Attract.sln --no-restore --verify-no-changes
 dotnet format bench/Attract.Bench/Attract.Bench.csproj --no-restore --verify-no-changes
 dotnet format bench/Attract.Soak/Attract.Soak.csproj --no-restore --verify-no-changes
+dotnet format bench/LinkedIn.Simulator.Memory/LinkedIn.Simulator.Memory.csproj --no-restore --verify-no-changes
 
 step "Migrations: model drift for the three providers"
 EF=(dotnet ef --no-build --configuration "$CONFIG" --startup-project src/Attract.Web)

@@ -20,11 +20,7 @@ public static class SoakComparison
     /// <summary>Every candidate and (non-prospect) application in Attract against what LinkedIn holds.</summary>
     public static async Task CompareAsync(ServiceProvider database, HttpClient sim, string childClientId, SoakReport report, CancellationToken ct)
     {
-        var held = (JsonNode.Parse(await sim.GetStringAsync($"/_sim/soak/entities?clientId={Uri.EscapeDataString(childClientId)}", ct)) as JsonArray ?? [])
-            .Select(e => new LinkedInEntity(e!["resource"]!.GetValue<string>(), e["id"]!.GetValue<string>(), e["atsLastModifiedAt"]?.GetValue<long>(),
-                e["atsCandidateId"]?.GetValue<string>(), e["atsJobPostingId"]?.GetValue<string>(),
-                e["stages"]!.GetValue<int>(), e["notes"]!.GetValue<int>(), e["interviewFeedback"]!.GetValue<int>()))
-            .ToList();
+        var held = await HeldAtLinkedInAsync(sim, childClientId, ct);
         var candidatesAtLinkedIn = held.Where(e => e.Resource == "atsCandidates").ToDictionary(e => e.Id);
         var applicationsAtLinkedIn = held.Where(e => e.Resource == "atsApplications").ToDictionary(e => e.Id);
 
@@ -48,6 +44,24 @@ public static class SoakComparison
         {
             report.Notes.Add("stale: " + sample);
         }
+    }
+
+    /// <summary>Every candidate and application LinkedIn holds for the app, read page by page (the simulator streams them from its store).</summary>
+    private static async Task<List<LinkedInEntity>> HeldAtLinkedInAsync(HttpClient sim, string childClientId, CancellationToken ct)
+    {
+        var held = new List<LinkedInEntity>();
+        string? after = null;
+        do
+        {
+            var url = $"/_sim/soak/entities?clientId={Uri.EscapeDataString(childClientId)}&count=2000" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after));
+            var page = JsonNode.Parse(await sim.GetStringAsync(url, ct))!;
+            held.AddRange(page["elements"]!.AsArray().Select(e => new LinkedInEntity(e!["resource"]!.GetValue<string>(), e["id"]!.GetValue<string>(),
+                e["atsLastModifiedAt"]?.GetValue<long>(), e["atsCandidateId"]?.GetValue<string>(), e["atsJobPostingId"]?.GetValue<string>(),
+                e["stages"]!.GetValue<int>(), e["notes"]!.GetValue<int>(), e["interviewFeedback"]!.GetValue<int>())));
+            after = page["next"]?.GetValue<string>();
+        }
+        while (after is not null);
+        return held;
     }
 
     /// <summary>Each candidate is at LinkedIn, at Attract's latest version, with at least its notes; ghosts are noted.</summary>

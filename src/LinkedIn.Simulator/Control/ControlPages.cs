@@ -32,7 +32,7 @@ internal static class ControlPages
 
     private static IResult RequestLogPage(HttpContext ctx, Simulation simulation)
     {
-        var rows = Each(simulation.RequestLog.Entries.Reverse().Take(300), r =>
+        var rows = Each(simulation.RequestLog.Newest(300), r =>
             $"<tr><td>{E(DateTimeOffset.FromUnixTimeMilliseconds(r.At).ToString("HH:mm:ss.fff"))}</td><td>{E(r.Method)}</td><td><code>{E(r.Path)}</code></td><td>{E(r.ClientId)}</td><td>{r.Status}</td><td>{r.DurationMs}</td><td><small>{E(string.Join("; ", r.Headers.Select(h => $"{h.Key}: {h.Value}")))}</small></td></tr>");
         var body = $"""
             <h1>Partner request log</h1><p class="muted">Calls to /v2, /rest and /oauth/v2/accessToken (secrets redacted). JSON: <a href="/_sim/requests">/_sim/requests</a></p><table id="request-log"><tr><th>Time (UTC)</th><th>Method</th><th>Path</th><th>App</th><th>Status</th><th>ms</th><th>Headers</th></tr>{rows}</table>

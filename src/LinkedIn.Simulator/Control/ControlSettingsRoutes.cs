@@ -102,7 +102,7 @@ internal static class ControlSettingsRoutes
     }
 
     private static IResult Requests(Simulation simulation, string? clientId, int? limit) =>
-        Results.Json(simulation.RequestLog.Entries.Where(r => clientId is null || r.ClientId == clientId).Reverse().Take(limit ?? 200), StateStore.Json);
+        Results.Json(simulation.RequestLog.Newest(limit ?? 200, clientId), StateStore.Json);
 
     private static IResult ClearRequests(Simulation simulation)
     {

@@ -10,6 +10,8 @@ namespace LinkedIn.Simulator.Control;
 /// </summary>
 internal static class ControlShortcutRoutes
 {
+    public const int PushesShown = 500;
+
     public static void Map(WebApplication app, Simulation simulation, MemberActions actions, PushDispatcher pushes)
     {
         app.MapGet("/_sim/integrations", (string? clientId) => Integrations(simulation, clientId));
@@ -71,8 +73,13 @@ internal static class ControlShortcutRoutes
         return export is null ? RestLi.BadRequest(refusal!) : RestLi.Json(new JsonObject { ["requestId"] = export.RequestId, ["exportId"] = export.Id });
     }
 
-    private static IResult Pushes(Simulation simulation, string? clientId) =>
-        Results.Json(simulation.State.Read(state => state.Pushes.All.Where(p => clientId is null || p.ClientId == clientId).OrderBy(p => p.CreatedAt).ToList()), StateStore.Json);
+    /// <summary>The newest <see cref="PushesShown"/> pushes (of one app) in the order they were created; the full history stays in the store.</summary>
+    private static IResult Pushes(Simulation simulation, string? clientId)
+    {
+        var newestFirst = simulation.State.Read(state => clientId is null ? state.Pushes.Newest(PushesShown) : state.Pushes.Newest(PushesShown, "clientId", clientId));
+        newestFirst.Reverse();
+        return Results.Json(newestFirst, StateStore.Json);
+    }
 
     private static async Task<IResult> ChallengeAsync(HttpContext ctx, Simulation simulation, PushDispatcher pushes)
     {

@@ -6,13 +6,18 @@ namespace LinkedIn.Simulator.Control;
 
 /// <summary>
 /// What the soak harness (<c>bench/Attract.Soak</c>) reads back: every candidate and application a partner synced, with
-/// its sub-resource counts (<c>GET /_sim/soak/entities?clientId=</c>), and the stale writes seen so far
+/// its sub-resource counts, page by page (<c>GET /_sim/soak/entities?clientId=&amp;after=&amp;count=</c>), and the stale writes seen so far
 /// (<c>GET /_sim/soak/stats</c>): an upsert whose <c>atsLastModifiedAt</c> is older than the stored record's, i.e. an older
 /// version arriving after a newer one. Not part of LinkedIn.
 /// </summary>
 internal static class ControlSoakRoutes
 {
     private const int MaxSamples = 20;
+    private const int DefaultPageSize = 1000;
+    private const int MaxPageSize = 5000;
+
+    /// <summary>What <c>/_sim/soak/entities</c> lists, in this order.</summary>
+    private static readonly string[] PagedResources = [SyncResources.Candidates.Name, SyncResources.Applications.Name];
 
     private static readonly ConditionalWeakTable<Simulation, Counters> State = [];
 
@@ -46,7 +51,7 @@ internal static class ControlSoakRoutes
     public static void Map(WebApplication app, Simulation simulation)
     {
         app.MapGet("/_sim/soak/stats", () => Stats(simulation));
-        app.MapGet("/_sim/soak/entities", (string clientId) => Entities(simulation, clientId));
+        app.MapGet("/_sim/soak/entities", (string clientId, string? after, int? count) => Entities(simulation, clientId, after, count));
     }
 
     private static IResult Stats(Simulation simulation)
@@ -63,26 +68,53 @@ internal static class ControlSoakRoutes
         }
     }
 
-    private static IResult Entities(Simulation simulation, string clientId) => simulation.State.Read(state =>
+    /// <summary>
+    /// One page of the candidates (first) and applications the partner synced, in key order, read from the store page by page:
+    /// <c>{"elements":[…],"next":cursor}</c>; pass <c>next</c> back as <c>after</c> until it is null.
+    /// </summary>
+    private static IResult Entities(Simulation simulation, string clientId, string? after, int? count)
     {
-        var subs = state.Subs.All.GroupBy(s => (s.ParentKey, s.SubResource)).ToDictionary(g => g.Key, g => g.Count());
-        var resources = new[] { SyncResources.Candidates.Name, SyncResources.Applications.Name };
-        var list = new JsonArray();
-        foreach (var entity in state.Entities.All.Where(e => e.ClientId == clientId && resources.Contains(e.Resource)))
+        var size = Math.Clamp(count ?? DefaultPageSize, 1, MaxPageSize);
+        var first = after is null ? 0 : Array.FindIndex(PagedResources, r => after.StartsWith($"{clientId}|{r}|", StringComparison.Ordinal));
+        if (first < 0)
         {
-            var json = JsonExt.Obj(entity.Json);
-            list.Add(new JsonObject
-            {
-                ["resource"] = entity.Resource,
-                ["id"] = entity.KeyFields.GetValueOrDefault(entity.Resource == SyncResources.Candidates.Name ? "atsCandidateId" : "atsJobApplicationId"),
-                ["atsLastModifiedAt"] = json.Long("atsLastModifiedAt"),
-                ["atsCandidateId"] = json.Str("atsCandidateId"),
-                ["atsJobPostingId"] = json.Str("atsJobPostingId"),
-                ["stages"] = subs.GetValueOrDefault((entity.Key, "stages")),
-                ["notes"] = subs.GetValueOrDefault((entity.Key, "notes")),
-                ["interviewFeedback"] = subs.GetValueOrDefault((entity.Key, "interviewFeedback")),
-            });
+            return RestLi.BadRequest("after is not a cursor of this listing");
         }
-        return RestLi.Json(list);
-    });
+        return simulation.State.Read(state =>
+        {
+            var elements = new JsonArray();
+            string? last = null;
+            for (var i = first; i < PagedResources.Length && elements.Count < size; i++)
+            {
+                var page = state.Entities.Page(clientId, PagedResources[i], i == first ? after : null, size - elements.Count);
+                if (page.Count == 0)
+                {
+                    continue;
+                }
+                var subs = state.Subs.CountsBetween(page[0].Key, page[^1].Key);
+                foreach (var entity in page)
+                {
+                    elements.Add(Element(entity, subs));
+                }
+                last = page[^1].Key;
+            }
+            return RestLi.Json(new JsonObject { ["elements"] = elements, ["next"] = elements.Count == size ? last : null });
+        });
+    }
+
+    private static JsonObject Element(EntityRec entity, Dictionary<(string ParentKey, string SubResource), int> subs)
+    {
+        var json = JsonExt.Obj(entity.Json);
+        return new JsonObject
+        {
+            ["resource"] = entity.Resource,
+            ["id"] = entity.KeyFields.GetValueOrDefault(entity.Resource == SyncResources.Candidates.Name ? "atsCandidateId" : "atsJobApplicationId"),
+            ["atsLastModifiedAt"] = json.Long("atsLastModifiedAt"),
+            ["atsCandidateId"] = json.Str("atsCandidateId"),
+            ["atsJobPostingId"] = json.Str("atsJobPostingId"),
+            ["stages"] = subs.GetValueOrDefault((entity.Key, "stages")),
+            ["notes"] = subs.GetValueOrDefault((entity.Key, "notes")),
+            ["interviewFeedback"] = subs.GetValueOrDefault((entity.Key, "interviewFeedback")),
+        };
+    }
 }

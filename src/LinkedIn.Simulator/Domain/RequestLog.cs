@@ -1,20 +1,15 @@
-using System.Collections.Concurrent;
-
 namespace LinkedIn.Simulator.Domain;
 
 /// <summary>One partner request as the request log shows it (secrets redacted).</summary>
 internal sealed record LoggedRequest(long Id, long At, string Method, string Path, string? ClientId, Dictionary<string, string> Headers, int Status, long DurationMs);
 
-/// <summary>The last 2,000 partner requests (calls to /v2, /rest and the token endpoint), with secrets redacted.</summary>
-internal sealed class RequestLog(SimulationClock clock)
+/// <summary>The last 2,000 partner requests (calls to /v2, /rest and the token endpoint), with secrets redacted, kept in the store.</summary>
+internal sealed class RequestLog(SimulationClock clock, StateStore store)
 {
-    private const int Capacity = 2000;
-    private readonly ConcurrentQueue<LoggedRequest> _entries = new();
-    private long _lastId;
+    /// <summary>The newest <paramref name="count"/> entries (of one client app), newest first.</summary>
+    public List<LoggedRequest> Newest(int count, string? clientId = null) => store.RequestLog.Newest(count, clientId);
 
-    public IEnumerable<LoggedRequest> Entries => _entries.ToArray();
-
-    public void Clear() => _entries.Clear();
+    public void Clear() => store.Write(state => state.RequestLog.Clear());
 
     public void Add(HttpContext ctx, string? clientId, long durationMs)
     {
@@ -24,10 +19,7 @@ internal sealed class RequestLog(SimulationClock clock)
             headers[name] = RedactHeader(name, value.ToString());
         }
         var path = ctx.Request.Path + RedactQuery(ctx.Request.QueryString.Value);
-        _entries.Enqueue(new LoggedRequest(Interlocked.Increment(ref _lastId), clock.NowMs, ctx.Request.Method, path, clientId, headers, ctx.Response.StatusCode, durationMs));
-        while (_entries.Count > Capacity && _entries.TryDequeue(out _))
-        {
-        }
+        store.RequestLog.Add(clock.NowMs, ctx.Request.Method, path, clientId, headers, ctx.Response.StatusCode, durationMs);
     }
 
     private static string RedactHeader(string name, string value)

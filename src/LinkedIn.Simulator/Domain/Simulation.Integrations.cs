@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using LinkedIn.Simulator.Api.Sync;
 
 namespace LinkedIn.Simulator.Domain;
 
@@ -75,8 +74,6 @@ internal sealed partial class Simulation
         {
             return true;
         }
-        var aclIds = state.Entities.All.Where(e => e.ClientId == clientId && e.Resource == SyncResources.Acls.Name && e.KeyFields["atsEntityId"] == jobId)
-            .Select(e => e.KeyFields["atsEntityAclId"]).ToHashSet();
-        return state.Entities.All.Any(e => e.ClientId == clientId && e.Resource == SyncResources.AclAssignees.Name && e.KeyFields["assignee"] == memberUrn && aclIds.Contains(e.KeyFields["atsEntityAclId"]));
+        return state.Entities.AssignedToJob(clientId, jobId, memberUrn);
     });
 }

@@ -24,11 +24,11 @@ internal sealed partial class Simulation
     {
         Options = options;
         Clock = new SimulationClock(options.TimeProvider);
-        RequestLog = new RequestLog(Clock);
         NotifyPartnerDelay = options.NotifyPartnerDelay;
         JobTaskProcessingTime = options.JobTaskProcessingTime;
         World = new SeededWorld(options.MemberCount);
-        State = new StateStore(options.ResolveDatabasePath());
+        State = new StateStore(options.ResolveDatabasePath(), candidate => EffectiveMatch(candidate)?.Id);
+        RequestLog = new RequestLog(Clock, State);
         State.Write(state =>
         {
             if (state.IsEmpty)
@@ -55,7 +55,6 @@ internal sealed partial class Simulation
         Faults = new FaultSettings();
         NotifyPartnerDelay = Options.NotifyPartnerDelay;
         JobTaskProcessingTime = Options.JobTaskProcessingTime;
-        RequestLog.Clear();
         Seed(state);
         EnsurePartnerApp(state);
     });
@@ -80,14 +79,11 @@ internal sealed partial class Simulation
 
     private void Seed(StateStore state)
     {
-        state.InTransaction(() =>
+        state.Settings.Put(new SettingRec { Key = "seededAt", Value = NowMs.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (Options.SeedSampleData)
         {
-            state.Settings.Put(new SettingRec { Key = "seededAt", Value = NowMs.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            if (Options.SeedSampleData)
-            {
-                SeedColleagueActivity(state);
-            }
-        });
+            SeedColleagueActivity(state);
+        }
     }
 
     /// <summary>Colleagues' InMails, stubs and notes, so that pulls return data from "others".</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using LinkedIn.Simulator.Api.Sync;
 using static LinkedIn.Simulator.Screens.HtmlPage;
 
 namespace LinkedIn.Simulator.Screens;
@@ -18,14 +17,13 @@ internal static class InAtsCard
 
     public static string Render(Simulation simulation, StateStore state, AppRec app, Member member, Member viewer)
     {
-        var candidates = state.Entities.All.Where(x => x.ClientId == app.ClientId && x.Resource == SyncResources.Candidates.Name && simulation.EffectiveMatch(x)?.Id == member.Id).ToList();
+        var candidates = state.Entities.CandidatesMatching(app.ClientId, member.Id);
         if (candidates.Count == 0)
         {
             return $"<section class=\"card\" id=\"in-ats\"><h2>In {E(app.Name)}</h2><p class=\"muted\" id=\"in-ats-none\">Not in your ATS.</p></section>";
         }
-        var candidateIds = candidates.Select(c => c.KeyFields["atsCandidateId"]).ToHashSet();
-        var applications = state.Entities.All
-            .Where(x => x.ClientId == app.ClientId && x.Resource == SyncResources.Applications.Name && candidateIds.Contains(JsonExt.Obj(x.Json).Str("atsCandidateId") ?? ""))
+        var applications = candidates.Select(c => c.KeyFields["atsCandidateId"]).Distinct()
+            .SelectMany(candidateId => state.Entities.ApplicationsOf(app.ClientId, candidateId))
             .Where(x => simulation.JobVisible(app.ClientId, JsonExt.Obj(x.Json).Str("atsJobPostingId") ?? "", viewer.Urn, "IN_ATS_INDICATOR", "APPLICATION_VIEWERS")).ToList();
         var jobs = Each(applications, a => Application(state, a));
         var feedback = Each(applications, a => Each(SubEntities(state, a, "interviewFeedback"), f => Feedback(JsonExt.Obj(a.Json), f)));
@@ -38,7 +36,7 @@ internal static class InAtsCard
     }
 
     private static IEnumerable<JsonObject> SubEntities(StateStore state, EntityRec parent, string subResource) =>
-        state.Subs.All.Where(s => s.ParentKey == parent.Key && s.SubResource == subResource).Select(s => JsonExt.Obj(s.Json));
+        state.Subs.Of(parent.Key, subResource).Select(s => JsonExt.Obj(s.Json));
 
     /// <summary>An application with its latest stage and the stage history.</summary>
     private static string Application(StateStore state, EntityRec application)

@@ -4,10 +4,15 @@ using Microsoft.Data.Sqlite;
 namespace LinkedIn.Simulator.State;
 
 /// <summary>
-/// The simulator's state: in-memory tables under one lock, written through to a SQLite file
-/// (table <c>docs(kind, id, json)</c>) so that state survives a restart.
+/// The simulator's state in a SQLite file (WAL), so that it survives a restart. The small configuration tables (apps, tokens,
+/// integrations, sessions, member activity …) are <see cref="Table{T}"/>s: held in memory and written through to
+/// <c>docs(kind, id, json)</c>. The tables that grow with the partner's traffic live only in SQLite and are read on demand:
+/// the synced entities (<see cref="EntityTable"/>, table <c>entities</c>) and their sub-entities (<see cref="SubTable"/>, table
+/// <c>subs</c>), job postings, their tasks, integration requests and the push history (<see cref="DocTable{T}"/>, rows of <c>docs</c>),
+/// and the partner request log (<see cref="RequestLogTable"/>, table <c>request_log</c>).
 /// The store owns its lock: callers read and write through <see cref="Read{T}"/> and <see cref="Write(Action{StateStore})"/>,
-/// whose delegates run under it (the lock is re-entrant, so a delegate may call helpers that read or write too).
+/// whose delegates run under it (the lock is re-entrant, so a delegate may call helpers that read or write too); the outermost
+/// write runs in one SQLite transaction, so an API batch is one commit.
 /// </summary>
 internal sealed class StateStore : IDisposable
 {
@@ -15,20 +20,21 @@ internal sealed class StateStore : IDisposable
 
     private readonly SqliteConnection _db;
     private readonly object _gate = new();
+    private SqliteTransaction? _transaction;
 
     public Table<AppRec> Apps { get; }
     public Table<TokenRec> Tokens { get; }
     public Table<AuthCodeRec> AuthCodes { get; }
     public Table<SessionRec> Sessions { get; }
     public Table<IntegrationRec> Integrations { get; }
-    public Table<RequestRec> Requests { get; }
-    public Table<JobRec> Jobs { get; }
-    public Table<TaskRec> Tasks { get; }
-    public Table<EntityRec> Entities { get; }
-    public Table<SubRec> Subs { get; }
+    public DocTable<RequestRec> Requests { get; }
+    public DocTable<JobRec> Jobs { get; }
+    public DocTable<TaskRec> Tasks { get; }
+    public EntityTable Entities { get; }
+    public SubTable Subs { get; }
     public Table<ExportRec> Exports { get; }
     public Table<PurgeRec> Purges { get; }
-    public Table<PushRec> Pushes { get; }
+    public DocTable<PushRec> Pushes { get; }
     public Table<ConversationRec> Conversations { get; }
     public Table<EventRec> Events { get; }
     public Table<StubRec> Stubs { get; }
@@ -37,9 +43,14 @@ internal sealed class StateStore : IDisposable
     public Table<CounterRec> Counters { get; }
     public Table<SettingRec> Settings { get; }
 
+    /// <summary>The partner request log (its newest 2,000 entries).</summary>
+    public RequestLogTable RequestLog { get; }
+
     private readonly List<ITable> _tables = [];
 
-    public StateStore(string path)
+    /// <param name="path">The SQLite file.</param>
+    /// <param name="matchOf">The member id a synced candidate matches (indexed for the In-ATS card).</param>
+    public StateStore(string path, Func<EntityRec, string?> matchOf)
     {
         _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _db.Open();
@@ -51,14 +62,14 @@ internal sealed class StateStore : IDisposable
         AuthCodes = Add(new Table<AuthCodeRec>(this, "code", x => x.Code));
         Sessions = Add(new Table<SessionRec>(this, "session", x => x.Id));
         Integrations = Add(new Table<IntegrationRec>(this, "integration", x => x.Key));
-        Requests = Add(new Table<RequestRec>(this, "request", x => x.Id));
-        Jobs = Add(new Table<JobRec>(this, "job", x => x.Key));
-        Tasks = Add(new Table<TaskRec>(this, "task", x => x.Id));
-        Entities = Add(new Table<EntityRec>(this, "entity", x => x.Key));
-        Subs = Add(new Table<SubRec>(this, "sub", x => x.Key));
+        Requests = Add(new DocTable<RequestRec>(this, "request", x => x.Id));
+        Jobs = Add(new DocTable<JobRec>(this, "job", x => x.Key));
+        Tasks = Add(new DocTable<TaskRec>(this, "task", x => x.Id));
+        Entities = Add(new EntityTable(this, matchOf));
+        Subs = Add(new SubTable(this));
         Exports = Add(new Table<ExportRec>(this, "export", x => x.Id));
         Purges = Add(new Table<PurgeRec>(this, "purge", x => x.Id));
-        Pushes = Add(new Table<PushRec>(this, "push", x => x.Id));
+        Pushes = Add(new DocTable<PushRec>(this, "push", x => x.Id));
         Conversations = Add(new Table<ConversationRec>(this, "conversation", x => x.Id));
         Events = Add(new Table<EventRec>(this, "event", x => x.Id));
         Stubs = Add(new Table<StubRec>(this, "stub", x => x.Id));
@@ -70,9 +81,11 @@ internal sealed class StateStore : IDisposable
         {
             t.Load();
         }
+        RequestLog = new RequestLogTable(this, 2000);
+        RequestLog.Create();
     }
 
-    private Table<T> Add<T>(Table<T> t) where T : class
+    private T Add<T>(T t) where T : ITable
     {
         _tables.Add(t);
         return t;
@@ -96,33 +109,47 @@ internal sealed class StateStore : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="write"/> under the store's lock.</summary>
-    public void Write(Action<StateStore> write)
+    /// <summary>Runs <paramref name="write"/> under the store's lock, in one transaction (or the enclosing write's).</summary>
+    public void Write(Action<StateStore> write) => Write(state =>
     {
-        lock (_gate)
-        {
-            write(this);
-        }
-    }
+        write(state);
+        return true;
+    });
 
-    /// <summary>Runs <paramref name="write"/> under the store's lock and returns its outcome.</summary>
+    /// <summary>Runs <paramref name="write"/> under the store's lock, in one transaction (or the enclosing write's), and returns its outcome.</summary>
     public T Write<T>(Func<StateStore, T> write)
     {
         lock (_gate)
         {
-            return write(this);
+            if (_transaction is not null)
+            {
+                return write(this);
+            }
+            using var transaction = _db.BeginTransaction();
+            _transaction = transaction;
+            try
+            {
+                var outcome = write(this);
+                transaction.Commit();
+                return outcome;
+            }
+            finally
+            {
+                _transaction = null;
+            }
         }
     }
 
-    public bool IsEmpty => _tables.All(t => t.Count == 0);
+    public bool IsEmpty => _tables.All(t => t.IsEmpty);
 
     public void Clear()
     {
-        Exec("DELETE FROM docs;");
         foreach (var t in _tables)
         {
-            t.ClearMemory();
+            t.Clear();
         }
+        RequestLog.Clear();
+        Exec("DELETE FROM docs;");
     }
 
     public long NextId(string sequence, long start)
@@ -133,50 +160,55 @@ internal sealed class StateStore : IDisposable
         return next;
     }
 
-    internal void Exec(string sql)
+    internal void Exec(string sql, params (string Name, object? Value)[] args)
     {
-        using var cmd = _db.CreateCommand();
-        cmd.CommandText = sql;
+        using var cmd = Command(sql, args);
         cmd.ExecuteNonQuery();
     }
 
-    internal void Write(string kind, string id, string? json)
+    /// <summary>A command on the store's connection (in the current transaction, if any) with its parameters bound.</summary>
+    internal SqliteCommand Command(string sql, params (string Name, object? Value)[] args)
     {
-        using var cmd = _db.CreateCommand();
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in args)
+        {
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        return cmd;
+    }
+
+    /// <summary>The first column of each row the query returns, read as it is consumed (consume it under the lock).</summary>
+    internal IEnumerable<string> Strings(string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Command(sql, args);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
+    internal bool Any(string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Command(sql, args);
+        return cmd.ExecuteScalar() is not null;
+    }
+
+    internal void WriteDoc(string kind, string id, string? json)
+    {
         if (json is null)
         {
-            cmd.CommandText = "DELETE FROM docs WHERE kind=$k AND id=$i";
+            Exec("DELETE FROM docs WHERE kind=$k AND id=$i", ("$k", kind), ("$i", id));
         }
         else
         {
-            cmd.CommandText = "INSERT OR REPLACE INTO docs(kind,id,json) VALUES($k,$i,$j)";
-            cmd.Parameters.AddWithValue("$j", json);
+            // An upsert keeps the row's rowid, so rowid order stays creation order (the push history's "newest").
+            Exec("INSERT INTO docs(kind,id,json) VALUES($k,$i,$j) ON CONFLICT(kind,id) DO UPDATE SET json=excluded.json", ("$k", kind), ("$i", id), ("$j", json));
         }
-        cmd.Parameters.AddWithValue("$k", kind);
-        cmd.Parameters.AddWithValue("$i", id);
-        cmd.ExecuteNonQuery();
     }
 
-    internal IEnumerable<string> ReadAll(string kind)
-    {
-        using var cmd = _db.CreateCommand();
-        cmd.CommandText = "SELECT json FROM docs WHERE kind=$k";
-        cmd.Parameters.AddWithValue("$k", kind);
-        using var r = cmd.ExecuteReader();
-        var list = new List<string>();
-        while (r.Read())
-        {
-            list.Add(r.GetString(0));
-        }
-        return list;
-    }
-
-    public void InTransaction(Action action)
-    {
-        using var tx = _db.BeginTransaction();
-        action();
-        tx.Commit();
-    }
+    internal IEnumerable<string> ReadAll(string kind) => Strings("SELECT json FROM docs WHERE kind=$k", ("$k", kind));
 
     public void Dispose() => _db.Dispose();
 }

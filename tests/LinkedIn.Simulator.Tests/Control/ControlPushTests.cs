@@ -39,6 +39,24 @@ public sealed class ControlPushTests() : SimHostTest(withPushReceiver: true)
     }
 
     [Fact]
+    public async Task Pushes_MoreThanShown_ListsTheNewest500OldestFirst()
+    {
+        var c = await Sim.EnabledChildAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 501; i++)
+        {
+            var r = await Sim.SendAsync(HttpMethod.Post, "/_sim/resync-jobs", null, new JsonObject { ["clientId"] = c.ClientId });
+            ids.Add(r.Json["id"]!.GetValue<string>());
+        }
+        var listed = (await Sim.PageAsync("/_sim/pushes?clientId=" + c.ClientId)).Json.AsArray().Select(p => p!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(500, listed.Count);
+        Assert.DoesNotContain(ids[0], listed);
+        Assert.Equal(ids[1], listed[0]);
+        Assert.Equal(ids[^1], listed[^1]);
+        Assert.Equal(500, (await Sim.PageAsync("/_sim/pushes")).Json.AsArray().Count);
+    }
+
+    [Fact]
     public async Task SimIndexPage_ListsAccountsAndApps()
     {
         var c = await Sim.ProvisionAsync();

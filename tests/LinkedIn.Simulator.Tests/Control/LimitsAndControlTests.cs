@@ -10,6 +10,9 @@ public sealed class LimitsAndControlTests
     public async Task DailyLimit_Exceeded_Returns429UntilUtcMidnight()
     {
         await using var sim = await SimHost.StartAsync(o => o.DailyRequestLimit = 3);
+        // noon UTC on the simulation clock: midnight (and the token's 30 minutes) are hours away whenever the test runs
+        var noon = new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date.AddHours(12), TimeSpan.Zero);
+        await sim.SendAsync(HttpMethod.Post, "/_sim/clock", null, new JsonObject { ["nowMs"] = noon.ToUnixTimeMilliseconds() });
         var c = await sim.EnabledChildAsync();
         var path = "/v2/atsCandidates?" + SimHost.CandIds("x");
         for (var i = 0; i < 3; i++)

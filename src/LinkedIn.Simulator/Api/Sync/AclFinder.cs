@@ -34,8 +34,8 @@ internal static class AclFinder
         {
             return throttled;
         }
-        var found = simulation.State.Read(state => state.Entities.All
-            .Where(x => x.ClientId == caller.App.ClientId && x.Resource == resource.Name && x.KeyFields["integrationContext"] == context)
+        var found = simulation.State.Read(state => state.Entities.Page(caller.App.ClientId, resource.Name, null, int.MaxValue)
+            .Where(x => x.KeyFields["integrationContext"] == context)
             .Where(x => Matches(query, resource, x))
             .OrderBy(x => x.CanonicalKey, StringComparer.Ordinal)
             .Select(x => (JsonNode)EntityCollectionEndpoint.EntityJson(simulation, resource, x))

@@ -166,7 +166,7 @@ internal static class EntityCollectionEndpoint
             var canonical = RestLi.Canonical(key);
             var invalid = batch.Resource.Validate(entity);
             if (invalid is null && batch.Resource == SyncResources.AclAssignees
-                && state.Entities.All.Count(x => x.ClientId == clientId && x.Resource == batch.Resource.Name && x.KeyFields["assignee"] == key["assignee"] && x.CanonicalKey != canonical) >= 10)
+                && state.Entities.AclsOfAssignee(clientId, key["assignee"], canonical) >= 10)
             {
                 invalid = "an assignee may hold at most 10 ACLs";
             }
@@ -285,15 +285,12 @@ internal static class EntityCollectionEndpoint
     private static void DeleteEntity(StateStore state, SyncResource resource, EntityRec entity)
     {
         state.Entities.Delete(entity.Key);
-        foreach (var sub in state.Subs.All.Where(s => s.ParentKey == entity.Key).ToList())
-        {
-            state.Subs.Delete(sub.Key);
-        }
+        state.Subs.DeleteOf(entity.Key);
         if (resource == SyncResources.Candidates)
         {
             var candidateId = entity.KeyFields["atsCandidateId"];
             var context = entity.KeyFields["integrationContext"];
-            foreach (var application in state.Entities.All.Where(a => a.ClientId == entity.ClientId && a.Resource == SyncResources.Applications.Name && a.KeyFields["integrationContext"] == context && JsonExt.Obj(a.Json).Str("atsCandidateId") == candidateId).ToList())
+            foreach (var application in state.Entities.ApplicationsOf(entity.ClientId, candidateId).Where(a => a.KeyFields["integrationContext"] == context))
             {
                 DeleteEntity(state, SyncResources.Applications, application);
             }
