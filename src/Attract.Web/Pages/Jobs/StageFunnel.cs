@@ -21,8 +21,11 @@ public static class StageFunnel
     public static async Task<IReadOnlyList<FunnelStage>> LoadAsync(AttractDbContext db, Job job, CancellationToken ct = default)
     {
         var spans = await db.Applications.AsNoTracking().Where(a => a.JobId == job.Id)
-            .Select(a => db.JobStages.Where(s => s.JobId == job.Id && (s.Id == a.StageId || a.History.Any(m => m.ToStageId == s.Id))))
-            .Select(visited => new { First = visited.Min(s => s.Order), Furthest = visited.Max(s => s.Order) })
+            .Select(a => new
+            {
+                First = db.JobStages.Where(s => s.JobId == job.Id && (s.Id == a.StageId || a.History.Any(m => m.ToStageId == s.Id))).Min(s => s.Order),
+                Furthest = db.JobStages.Where(s => s.JobId == job.Id && (s.Id == a.StageId || a.History.Any(m => m.ToStageId == s.Id))).Max(s => s.Order),
+            })
             .GroupBy(x => new { x.First, x.Furthest })
             .Select(g => new { g.Key.First, g.Key.Furthest, Count = g.Count() })
             .ToListAsync(ct);
