@@ -11,7 +11,7 @@ public sealed record FunnelStage(string Name, int Reached, double? ConversionPer
 /// <summary>
 /// The job page's stage funnel. An application <em>reached</em> a stage when the stage lies between the first and the furthest
 /// of the job's current stages it has been in (its recorded stage moves and its current stage): it is in the stage, or moved
-/// past it. Rejected applications count for the stages they reached. An application added straight into a later stage (an
+/// past it. A move recorded before its stage had an id (an application saved together with its new job) is matched by name. Rejected applications count for the stages they reached. An application added straight into a later stage (an
 /// applicant who was never a prospect) did not reach the stages before it, so the conversion into a stage is taken over the
 /// applications that reached the previous stage: the share of them that reached this one too.
 /// </summary>
@@ -20,11 +20,14 @@ public static class StageFunnel
     /// <summary>One grouped query: applications counted per (first, furthest) stage order, a few rows per job whatever its size.</summary>
     public static async Task<IReadOnlyList<FunnelStage>> LoadAsync(AttractDbContext db, Job job, CancellationToken ct = default)
     {
+        // First and furthest as two scalar subqueries (SQLite does not translate a GroupBy over a grouped subquery).
         var spans = await db.Applications.AsNoTracking().Where(a => a.JobId == job.Id)
             .Select(a => new
             {
-                First = db.JobStages.Where(s => s.JobId == job.Id && (s.Id == a.StageId || a.History.Any(m => m.ToStageId == s.Id))).Min(s => s.Order),
-                Furthest = db.JobStages.Where(s => s.JobId == job.Id && (s.Id == a.StageId || a.History.Any(m => m.ToStageId == s.Id))).Max(s => s.Order),
+                First = db.JobStages.Where(s => s.JobId == job.Id && (s.Id == a.StageId
+                    || a.History.Any(m => m.ToStageId == s.Id || (m.ToStageId == null && m.ToStageName == s.Name)))).Min(s => s.Order),
+                Furthest = db.JobStages.Where(s => s.JobId == job.Id && (s.Id == a.StageId
+                    || a.History.Any(m => m.ToStageId == s.Id || (m.ToStageId == null && m.ToStageName == s.Name)))).Max(s => s.Order),
             })
             .GroupBy(x => new { x.First, x.Furthest })
             .Select(g => new { g.Key.First, g.Key.Furthest, Count = g.Count() })

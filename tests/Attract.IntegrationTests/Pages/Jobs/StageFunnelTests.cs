@@ -1,5 +1,7 @@
 using Attract.Core.Data;
+using Attract.Core.Candidates;
 using Attract.Core.Common;
+using Attract.Core.Jobs;
 using Attract.Core.Pipeline;
 using Attract.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -74,6 +76,30 @@ public abstract class StageFunnelTests(DatabaseProvider provider) : IDisposable
         var reached = Assert.Single(datasets);
         Assert.Equal("Reached", reached.Label);
         Assert.Equal(new double?[] { 5, 6, 5, 3, 2, 1 }, reached.Data);
+    }
+
+    [Fact]
+    public async Task OnGet_ApplicationSavedWithItsNewJob_CountsTheStageItWasAddedIn()
+    {
+        // Saved together, the stage had no id yet when the Added move was recorded: the move names the stage only.
+        var jobId = await _factory.WithDbAsync(async db =>
+        {
+            var job = Job.Create(2001, "Seeded job", "Engineering", At);
+            job.Activate(At);
+            var candidate = new Candidate { CreatedAtUtc = At, UpdatedAtUtc = At };
+            candidate.SetName("Seeded", "Prospect");
+            var application = JobApplication.Create(candidate, job, job.OrderedStages.First(), FixedActor.System, At);
+            db.Applications.Add(application);
+            await db.SaveChangesAsync();
+            application.MoveTo(job.OrderedStages.ElementAt(1), FixedActor.System, At);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+        var client = await _factory.SignedInClientAsync(AtsData.Admin);
+
+        var page = await client.GetDocumentAsync($"/Jobs/Details/{jobId}");
+
+        Assert.Equal([["Prospect", "1", "–"], ["Applied", "1", "100.0%"]], page.ChartRows("funnel").Take(2));
     }
 
     [Fact]
