@@ -50,7 +50,8 @@ public class IndexModel(AttractDbContext db) : PageModel
         if (work.Count > 0)
         {
             OpenWork = new ChartFigure("open-work", ChartKind.HorizontalBar, "Your open work", "Work",
-                [.. work.Select(w => w.Label)], [new ChartSeries("Open", [.. work.Select(w => (double?)w.Count)])]) { Compact = true };
+                [.. work.Select(w => w.Label)], [new ChartSeries("Open", [.. work.Select(w => (double?)w.Count)])])
+            { Compact = true };
         }
     }
 }
