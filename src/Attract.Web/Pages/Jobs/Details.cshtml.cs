@@ -30,6 +30,8 @@ public class DetailsModel(AttractDbContext db) : PageModel
 
     public IReadOnlyList<ActivityRow> Activity { get; private set; } = [];
 
+    public ChartFigure Funnel { get; private set; } = null!;
+
     public bool CanManage { get; private set; }
 
     [TempData]
@@ -49,6 +51,7 @@ public class DetailsModel(AttractDbContext db) : PageModel
         Stages = job.OrderedStages.Select(s => new StageRow(s.Id, s.Name, s.Kind,
             counts.Where(c => c.StageId == s.Id && c.Status == ApplicationStatus.Active).Sum(c => c.Count),
             counts.Where(c => c.StageId == s.Id && c.Status == ApplicationStatus.Rejected).Sum(c => c.Count))).ToList();
+        Funnel = StageFunnel.Chart(await StageFunnel.LoadAsync(db, job));
         Team = await db.JobTeamMembers.AsNoTracking().Where(t => t.JobId == id).OrderBy(t => t.Role).ThenBy(t => t.User.DisplayName)
             .Select(t => new MemberRow(t.UserId, t.User.DisplayName, t.User.Email, t.Role)).ToListAsync();
         Activity = await db.AuditEntries.AsNoTracking().Where(a => a.JobId == id && a.ApplicationId == null).OrderByDescending(a => a.Id).Take(20)

@@ -1,3 +1,4 @@
+using Attract.Core.Data;
 using Attract.Web.Infrastructure;
 using Attract.Web.Integrations.LinkedIn;
 using Attract.Web.Integrations.LinkedIn.Sync;
@@ -9,9 +10,9 @@ using Microsoft.Extensions.Options;
 
 namespace Attract.Web.Pages.Admin.LinkedIn.Sync;
 
-/// <summary>Admin → LinkedIn sync status: capabilities, backlog, throughput, quota use, backfill progress, errors with Retry.</summary>
+/// <summary>Admin → LinkedIn sync status: capabilities, backlog, throughput, the last hour in charts, quota use, backfill progress, errors with Retry.</summary>
 [Authorize(Policy = Policies.Admin)]
-public class IndexModel(LinkedInSyncStatus status, IOptions<LinkedInRecruiterOptions> recruiter) : PageModel
+public class IndexModel(LinkedInSyncStatus status, IOptions<LinkedInRecruiterOptions> recruiter, AttractDbContext db, TimeProvider clock) : PageModel
 {
     public const int ExportsPerSeatPerMonthLimit = 300;
 
@@ -24,6 +25,8 @@ public class IndexModel(LinkedInSyncStatus status, IOptions<LinkedInRecruiterOpt
 
     public IReadOnlyList<(LinkedInCapability Capability, bool On)> Capabilities { get; private set; } = [];
 
+    public SyncActivity Activity { get; private set; } = null!;
+
     public int BackfillPercent => Overview.BackfillTotal == 0 ? 100 : Math.Min(100, Overview.BackfillProcessed * 100 / Overview.BackfillTotal);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -31,6 +34,7 @@ public class IndexModel(LinkedInSyncStatus status, IOptions<LinkedInRecruiterOpt
         Overview = await status.GetAsync(ct);
         var on = LinkedInCapabilities.For(Overview.AccessLevel);
         Capabilities = [.. Enum.GetValues<LinkedInCapability>().Select(c => (c, on.Contains(c)))];
+        Activity = await SyncActivity.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct);
     }
 
     public async Task<IActionResult> OnPostRetryAsync(int id, CancellationToken ct)
