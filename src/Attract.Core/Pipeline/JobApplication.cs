@@ -38,6 +38,9 @@ public class JobApplication : ITracked, IVersioned
 
     public DateTime UpdatedAtUtc { get; set; }
 
+    /// <summary>When the application entered its current stage (added, moved or relocated); rejecting and reopening keep it.</summary>
+    public DateTime EnteredStageAtUtc { get; private set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public List<StageMove> History { get; set; } = [];
@@ -65,6 +68,7 @@ public class JobApplication : ITracked, IVersioned
             Stage = stage,
             CreatedAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,
+            EnteredStageAtUtc = nowUtc,
         };
         application.Record(StageMoveKind.Added, null, stage, null, actor, nowUtc);
         return application;
@@ -87,6 +91,7 @@ public class JobApplication : ITracked, IVersioned
         var from = Stage;
         Stage = stage;
         StageId = stage.Id;
+        EnteredStageAtUtc = nowUtc;
         Record(StageMoveKind.Moved, from, stage, null, actor, nowUtc);
     }
 
@@ -100,6 +105,7 @@ public class JobApplication : ITracked, IVersioned
         var from = Stage;
         Stage = stage;
         StageId = stage.Id;
+        EnteredStageAtUtc = nowUtc;
         Record(StageMoveKind.Moved, from, stage, null, actor, nowUtc);
     }
 

@@ -1157,6 +1157,9 @@ namespace Attract.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("EnteredStageAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("JobId")
                         .HasColumnType("integer");
 
@@ -1186,7 +1189,7 @@ namespace Attract.Migrations.PostgreSql.Migrations
                     b.HasIndex("CandidateId", "JobId")
                         .IsUnique();
 
-                    b.HasIndex("JobId", "StageId", "Status");
+                    b.HasIndex("JobId", "StageId", "Status", "EnteredStageAtUtc", "Id");
 
                     b.ToTable("Applications", (string)null);
                 });

@@ -1157,6 +1157,9 @@ namespace Attract.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime>("EnteredStageAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("JobId")
                         .HasColumnType("int");
 
@@ -1187,7 +1190,7 @@ namespace Attract.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[CandidateId] IS NOT NULL");
 
-                    b.HasIndex("JobId", "StageId", "Status");
+                    b.HasIndex("JobId", "StageId", "Status", "EnteredStageAtUtc", "Id");
 
                     b.ToTable("Applications", (string)null);
                 });

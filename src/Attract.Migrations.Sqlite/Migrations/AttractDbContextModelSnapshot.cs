@@ -1110,6 +1110,9 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("EnteredStageAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("JobId")
                         .HasColumnType("INTEGER");
 
@@ -1139,7 +1142,7 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.HasIndex("CandidateId", "JobId")
                         .IsUnique();
 
-                    b.HasIndex("JobId", "StageId", "Status");
+                    b.HasIndex("JobId", "StageId", "Status", "EnteredStageAtUtc", "Id");
 
                     b.ToTable("Applications", (string)null);
                 });

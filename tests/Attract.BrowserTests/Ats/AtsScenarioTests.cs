@@ -52,9 +52,9 @@ public sealed class AtsScenarioTests(BrowserFixture browser) : IDisposable
             await page.GetByRole(AriaRole.Link, new() { Name = "Data Engineer" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Pipeline" }).ClickAsync();
             await Expect(Column(page, "Applied").GetByTestId("count")).ToHaveTextAsync("1");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Advance Grace Hopper" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Move Grace Hopper" }).ClickAsync();
             await Expect(Column(page, "Phone screen").GetByTestId("count")).ToHaveTextAsync("1");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Advance Grace Hopper" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Move Grace Hopper" }).ClickAsync();
             await Expect(Column(page, "Onsite interview").GetByTestId("count")).ToHaveTextAsync("1");
 
             // Drag and drop, driven through the page's own HTML5 drag events.
@@ -118,7 +118,7 @@ public sealed class AtsScenarioTests(BrowserFixture browser) : IDisposable
             await page.GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Frontend Engineer" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Pipeline" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Advance Ivy Interviewee" })).ToHaveCountAsync(0);
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move Ivy Interviewee" })).ToHaveCountAsync(0);
             await page.GetByRole(AriaRole.Link, new() { Name = "Ivy Interviewee" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Submit scorecard" }).ClickAsync();
 

@@ -98,6 +98,8 @@ public sealed record MatrixFixture(int TeamJob, int OtherJob, int OtherCandidate
         (_, "reason") => ["Other"],
         (_, "name") => ["Renamed by the matrix"],
         (_, "offset") => ["1"],
+        (_, "after") => ["1-1"],
+        (_, "rejected") => ["false"],
         (_, "jobId") => [OtherJob.ToString()],
         (_, "from" or "to") => [""],
         (_, "personUrn") => ["urn:li:person:matrix"],

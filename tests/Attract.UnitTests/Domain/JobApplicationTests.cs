@@ -36,6 +36,20 @@ public class JobApplicationTests
     }
 
     [Fact]
+    public void EnteredStageAtUtc_MoveSetsIt_RejectAndReopenKeepIt()
+    {
+        var application = NewApplication();
+        Assert.Equal(Build.Now, application.EnteredStageAtUtc);
+
+        application.MoveTo(Stage("Phone screen"), Build.Actor, Build.Now.AddDays(2));
+        application.Reject("Skills mismatch", Build.Actor, Build.Now.AddDays(3));
+        application.Reopen(Build.Actor, Build.Now.AddDays(4));
+
+        Assert.Equal(Build.Now.AddDays(2), application.EnteredStageAtUtc);
+        Assert.Equal(Build.Now.AddDays(4), application.UpdatedAtUtc);
+    }
+
+    [Fact]
     public void MoveTo_StageOfAnotherJob_Throws()
     {
         var application = NewApplication();

@@ -15,7 +15,8 @@ public sealed class JobApplicationConfiguration : IEntityTypeConfiguration<JobAp
         b.Property(a => a.RejectionReason).HasMaxLength(RejectionReasons.MaxLength);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasIndex(a => new { a.CandidateId, a.JobId }).IsUnique();
-        b.HasIndex(a => new { a.JobId, a.StageId, a.Status });
+        // The board's per-stage counts (one grouped scan of the job's range) and its keyset pages (seek, no sort).
+        b.HasIndex(a => new { a.JobId, a.StageId, a.Status, a.EnteredStageAtUtc, a.Id });
         b.HasOne(a => a.Job).WithMany().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(a => a.Candidate).WithMany(c => c.Applications).HasForeignKey(a => a.CandidateId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(a => a.Stage).WithMany().HasForeignKey(a => a.StageId).OnDelete(DeleteBehavior.Restrict);

@@ -2,23 +2,29 @@ using Attract.Core.Access;
 using Attract.Core.Common;
 using Attract.Core.Data;
 using Attract.Core.Jobs;
-using Attract.Core.Pipeline;
 using Attract.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using static Attract.Web.Pages.Jobs.PipelineBoard;
 
 namespace Attract.Web.Pages.Jobs;
 
-/// <summary>The pipeline board: one column per stage with counts; cards move by buttons or drag and drop.</summary>
+/// <summary>
+/// The pipeline board: one column per stage with its counts and its first page of cards (<see cref="PipelineBoard"/>);
+/// "More" shows a column's next page (a GET link, or the Column handler's partial appended by script). Cards move by
+/// their Move form, or by drag and drop posting the same handler.
+/// </summary>
 public class PipelineModel(AttractDbContext db) : PageModel
 {
-    public record Card(int ApplicationId, int? CandidateId, string Name, string? Title, string? Company, string Source, int StageId, ApplicationStatus Status, string? Reason);
-
-    public record Column(int StageId, string Name, StageKind Kind, IReadOnlyList<Card> Cards, int? NextStageId)
+    public record Column(JobStage Stage, StageCounts Counts, CardPage Active, CardPage? Rejected)
     {
-        public int ActiveCount => Cards.Count(c => c.Status == ApplicationStatus.Active);
+        /// <summary>The column shows a later page (the no-script "More" link), not its first.</summary>
+        public bool Continued { get; init; }
     }
+
+    /// <summary>The model of the cards partial: one page of cards and the board it belongs to.</summary>
+    public record CardList(PipelineModel Board, JobStage Stage, CardPage Page);
 
     public Job Job { get; private set; } = null!;
 
@@ -26,35 +32,66 @@ public class PipelineModel(AttractDbContext db) : PageModel
 
     public bool CanWork { get; private set; }
 
+    public DateTime NowUtc { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public bool ShowRejected { get; set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    /// <summary>The board; with <c>stageId</c> and <c>after</c> (the no-script "More" link) that column's active or rejected cards start after that key.</summary>
+    public async Task<IActionResult> OnGetAsync(int id, int? stageId, string? after, bool rejected)
     {
-        var job = await db.FindVisibleJobAsync(User.ToViewer(), id);
-        if (job is null)
+        if (!await LoadJobAsync(id) || (stageId is { } s && !Job.Stages.Any(x => x.Id == s)))
         {
             return NotFound();
         }
-        Job = job;
-        CanWork = User.ToViewer().CanWorkOn(job);
-        var cards = await db.Applications.AsNoTracking().Where(a => a.JobId == id)
-            .Where(a => ShowRejected || a.Status == ApplicationStatus.Active)
-            .OrderBy(a => a.UpdatedAtUtc)
-            .Select(a => new Card(a.Id, a.CandidateId,
-                a.Candidate == null ? "Erased candidate" : a.Candidate.FirstName + " " + a.Candidate.LastName,
-                a.Candidate == null ? null : a.Candidate.CurrentTitle, a.Candidate == null ? null : a.Candidate.CurrentCompany,
-                a.Candidate == null ? "" : a.Candidate.Source, a.StageId, a.Status, a.RejectionReason))
-            .ToListAsync();
-        Columns = job.OrderedStages.Select(s => new Column(s.Id, s.Name, s.Kind,
-            cards.Where(c => c.StageId == s.Id).ToList(), job.NextStage(s)?.Id)).ToList();
+        CardKey? key = null;
+        if (after is not null)
+        {
+            if (CardKey.TryParse(after, out var parsed))
+            {
+                key = parsed;
+            }
+            else
+            {
+                ModelState.AddModelError("", "That page of the column is not valid; the column starts from its first cards.");
+            }
+        }
+        var counts = await CountsAsync(db, id);
+        var columns = new List<Column>();
+        foreach (var stage in Job.OrderedStages)
+        {
+            CardKey? From(bool r) => stage.Id == stageId && rejected == r ? key : null;
+            var active = await PageAsync(db, id, stage.Id, false, From(false));
+            var rejectedCards = ShowRejected ? await PageAsync(db, id, stage.Id, true, From(true)) : null;
+            columns.Add(new Column(stage, counts.GetValueOrDefault(stage.Id, new StageCounts(0, 0)), active, rejectedCards) { Continued = stage.Id == stageId && key is not null });
+        }
+        Columns = columns;
         return Page();
     }
 
-    /// <summary>Moves one application; posted by the card buttons and by drag and drop (fetch, antiforgery header).</summary>
+    /// <summary>The next page of one column's cards, as list items, for the board's script to append in place.</summary>
+    public async Task<IActionResult> OnGetColumnAsync(int id, int stageId, string? after, bool rejected)
+    {
+        if (!await LoadJobAsync(id) || Job.Stages.FirstOrDefault(s => s.Id == stageId) is not { } stage)
+        {
+            return NotFound();
+        }
+        CardKey? key = null;
+        if (after is not null)
+        {
+            if (!CardKey.TryParse(after, out var parsed))
+            {
+                return new ObjectResult(new ProblemDetails { Status = 400, Title = "Invalid page", Detail = "That page of the column is not valid." }) { StatusCode = 400 };
+            }
+            key = parsed;
+        }
+        return Partial("_PipelineCards", new CardList(this, stage, await PageAsync(db, id, stageId, rejected, key)));
+    }
+
+    /// <summary>Moves one application; posted by the card's Move form and by drag and drop (fetch, antiforgery header).</summary>
     public async Task<IActionResult> OnPostMoveAsync(int id, int applicationId, int stageId)
     {
         var application = await db.Applications.Include(a => a.Job).ThenInclude(j => j.Stages).Include(a => a.Job.Team)
@@ -69,6 +106,7 @@ public class PipelineModel(AttractDbContext db) : PageModel
             return Forbid();
         }
         var ajax = Request.Headers.XRequestedWith == "fetch";
+        string? refusal = null;
         try
         {
             var stage = application.Job.StageById(stageId);
@@ -78,12 +116,35 @@ public class PipelineModel(AttractDbContext db) : PageModel
         }
         catch (DomainException ex)
         {
-            if (ajax)
-            {
-                return BadRequest(ex.Message);
-            }
-            TempData["ErrorMessage"] = ex.Message;
+            refusal = ex.Message;
         }
-        return ajax ? new OkResult() : RedirectToPage(new { id, ShowRejected });
+        catch (DbUpdateConcurrencyException)
+        {
+            refusal = "Someone else changed this application at the same time. Reload the board and try again.";
+        }
+        if (ajax)
+        {
+            StatusMessage = null;
+            return refusal is null
+                ? new OkResult()
+                : new ObjectResult(new ProblemDetails { Status = 400, Title = "The move was refused", Detail = refusal, Instance = Request.Path }) { StatusCode = 400 };
+        }
+        if (refusal is not null)
+        {
+            TempData["ErrorMessage"] = refusal;
+        }
+        return RedirectToPage(new { id, ShowRejected });
+    }
+
+    private async Task<bool> LoadJobAsync(int id)
+    {
+        if (await db.FindVisibleJobAsync(User.ToViewer(), id) is not { } job)
+        {
+            return false;
+        }
+        Job = job;
+        CanWork = User.ToViewer().CanWorkOn(job);
+        NowUtc = db.UtcNow;
+        return true;
     }
 }

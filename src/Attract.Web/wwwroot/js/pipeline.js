@@ -1,15 +1,85 @@
-// Drag and drop for the pipeline board. Without JavaScript the "Advance" buttons and the application page still work.
+// The pipeline board. Without JavaScript every card's Move form posts and "More" is a link to the column's next page;
+// with it, "More" appends the next page in place and cards can be dragged to another stage (the same Move handler).
 (function () {
     const board = document.querySelector('[data-testid=pipeline]');
-    if (!board || board.dataset.canWork !== 'true') return;
-    let dragged = null;
-    board.querySelectorAll('.pipeline-card[draggable=true]').forEach(card => {
-        card.addEventListener('dragstart', e => {
-            dragged = card;
-            e.dataTransfer.effectAllowed = 'move';
-            e.dataTransfer.setData('text/plain', card.dataset.applicationId);
-        });
+    if (!board) return;
+    const alertBox = document.getElementById('board-alert');
+    const statusBox = document.getElementById('board-status');
+
+    function showAlert(message) {
+        alertBox.textContent = message;
+        alertBox.classList.remove('d-none');
+    }
+
+    function clearAlert() {
+        alertBox.textContent = '';
+        alertBox.classList.add('d-none');
+    }
+
+    // The message of an RFC 7807 problem details answer, or a fallback.
+    async function problemMessage(response, fallback) {
+        try {
+            const problem = await response.json();
+            return problem.detail || problem.title || fallback;
+        } catch {
+            return fallback + ' (' + response.status + ')';
+        }
+    }
+
+    board.addEventListener('click', async e => {
+        const more = e.target.closest('a[data-column-url]');
+        if (!more) return;
+        e.preventDefault();
+        const item = more.closest('li');
+        const response = await fetch(more.dataset.columnUrl, { headers: { 'X-Requested-With': 'fetch' } });
+        if (!response.ok) {
+            showAlert(await problemMessage(response, 'The next cards could not be loaded.'));
+            return;
+        }
+        const before = item.previousElementSibling;
+        item.insertAdjacentHTML('beforebegin', await response.text());
+        const first = before ? before.nextElementSibling : item.parentElement.firstElementChild;
+        item.remove();
+        const link = first && first.querySelector('a');
+        if (link) link.focus();
     });
+
+    if (board.dataset.canWork !== 'true') return;
+
+    function adjustCount(column, delta) {
+        const badge = column.querySelector('[data-testid=count]');
+        badge.textContent = String(Number(badge.textContent) + delta);
+        const summary = document.querySelector('[data-summary-stage="' + column.dataset.stageId + '"] [data-active]');
+        if (summary) summary.textContent = badge.textContent;
+    }
+
+    // Puts the card at the end of the target column's loaded cards and makes its Move form offer the next stage.
+    function moveCard(card, from, to) {
+        const list = to.querySelector('[data-testid=cards]');
+        list.insertBefore(card, list.querySelector(':scope > [data-testid=more-item]'));
+        adjustCount(from, -1);
+        adjustCount(to, 1);
+        const time = card.querySelector('[data-testid=time-in-stage]');
+        if (time) time.textContent = 'Less than a day in stage';
+        const select = card.querySelector('select[name=stageId]');
+        if (!select) return;
+        const options = Array.from(select.options);
+        options.forEach(o => { o.textContent = o.textContent.replace(/ \(current\)$/, ''); });
+        const current = options.findIndex(o => o.value === to.dataset.stageId);
+        if (current < 0) return;
+        options[current].textContent += ' (current)';
+        select.selectedIndex = Math.min(current + 1, options.length - 1);
+    }
+
+    let dragged = null;
+    board.addEventListener('dragstart', e => {
+        const card = e.target.closest && e.target.closest('.pipeline-card[draggable=true]');
+        if (!card) return;
+        dragged = card;
+        e.dataTransfer.effectAllowed = 'move';
+        e.dataTransfer.setData('text/plain', card.dataset.applicationId);
+    });
+    board.addEventListener('dragend', () => { dragged = null; });
     board.querySelectorAll('.pipeline-column').forEach(column => {
         column.addEventListener('dragover', e => { e.preventDefault(); column.classList.add('border-primary'); });
         column.addEventListener('dragleave', () => column.classList.remove('border-primary'));
@@ -17,7 +87,9 @@
             e.preventDefault();
             column.classList.remove('border-primary');
             const id = e.dataTransfer.getData('text/plain') || (dragged && dragged.dataset.applicationId);
-            if (!id) return;
+            const card = id && board.querySelector('.pipeline-card[data-application-id="' + CSS.escape(id) + '"]');
+            const from = card && card.closest('.pipeline-column');
+            if (!card || from === column) return;
             const body = new URLSearchParams({ applicationId: id, stageId: column.dataset.stageId });
             const response = await fetch(board.dataset.moveUrl, {
                 method: 'POST',
@@ -25,9 +97,14 @@
                 body
             });
             if (!response.ok) {
-                alert(await response.text() || 'The move failed.');
+                showAlert(await problemMessage(response, 'The move failed.'));
+                return;
             }
-            window.location.reload();
+            clearAlert();
+            moveCard(card, from, column);
+            const name = card.getAttribute('aria-label');
+            const stage = column.querySelector('h2').textContent;
+            statusBox.textContent = 'Moved ' + name + ' to ' + stage + '.';
         });
     });
 })();

@@ -1,0 +1,228 @@
+using System.Net;
+using System.Text.Json;
+using Attract.Core.Candidates;
+using Attract.Core.Common;
+using Attract.Core.Data;
+using Attract.Core.Pipeline;
+using Attract.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attract.IntegrationTests.Pages.Jobs;
+
+public abstract class PipelineBoardTests(DatabaseProvider provider) : IDisposable
+{
+    private readonly AttractFactory _factory = new(provider);
+
+    public void Dispose() => _factory.Dispose();
+
+    /// <summary>
+    /// Adds <paramref name="count"/> applications to a stage, Card001 first; three at a time share the moment they entered
+    /// the stage, so the id breaks ties (also across a page boundary: the 49th to 51st share one).
+    /// </summary>
+    private Task AddApplicationsAsync(int jobId, string stage, int count, string prefix = "Card", string? rejectedFor = null, DateTime? enteredAtUtc = null) =>
+        _factory.WithDbAsync(async db =>
+        {
+            var job = await db.Jobs.Include(j => j.Stages).SingleAsync(j => j.Id == jobId);
+            var start = enteredAtUtc ?? DateTime.UtcNow.AddDays(-10);
+            for (var i = 0; i < count; i++)
+            {
+                var candidate = new Candidate { CreatedAtUtc = start, UpdatedAtUtc = start, Source = CandidateSources.Referral };
+                candidate.SetName(prefix, (i + 1).ToString("D3"));
+                candidate.SetEmails([$"{prefix}.{i + 1}.{jobId}@example.com".ToLowerInvariant()]);
+                var application = JobApplication.Create(candidate, job, job.Stages.Single(s => s.Name == stage), FixedActor.System, start.AddMinutes(i / 3));
+                if (rejectedFor is not null)
+                {
+                    application.Reject(rejectedFor, FixedActor.System, start.AddDays(1));
+                }
+                db.Applications.Add(application);
+            }
+            return await db.SaveChangesAsync();
+        });
+
+    private static string[] Names(AngleSharp.Dom.IParentNode node, string selector = "[data-testid=cards] [data-testid=card]") =>
+        node.QuerySelectorAll(selector).Select(c => c.GetAttribute("aria-label")!).ToArray();
+
+    private static string[] Expected(int from, int to, string prefix = "Card") =>
+        Enumerable.Range(from, to - from + 1).Select(i => $"{prefix} {i:D3}").ToArray();
+
+    [Fact]
+    public async Task Board_120ApplicationsInAStage_CountsAllShowsFirst50AndMoreShowsTheRest()
+    {
+        var jobId = await _factory.CreateJobAsync();
+        await AddApplicationsAsync(jobId, "Applied", 120);
+        await AddApplicationsAsync(jobId, "Offer", 2, "Offered");
+        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
+
+        var board = await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}");
+
+        var applied = board.QuerySelector("[data-testid='column-Applied']")!;
+        Assert.Equal("120", applied.QuerySelector("[data-testid=count]")!.TextContent);
+        Assert.Equal("2", board.QuerySelector("[data-testid='column-Offer'] [data-testid=count]")!.TextContent);
+        Assert.Contains("Applied: 120 active, 0 rejected", board.QuerySelector("[data-testid=stage-summary]")!.TextContent);
+        Assert.Equal(Expected(1, 50), Names(applied));
+        Assert.DoesNotContain("Card 051", board.Body!.TextContent);
+        Assert.Null(board.QuerySelector("[data-testid='column-Offer'] [data-testid=more]"));
+
+        // without script: the link shows the column's next page
+        var more = applied.QuerySelector("[data-testid=more]")!;
+        var second = await client.GetDocumentAsync(more.GetAttribute("href")!);
+        var secondApplied = second.QuerySelector("[data-testid='column-Applied']")!;
+        Assert.Equal(Expected(51, 100), Names(secondApplied));
+        Assert.Equal("120", secondApplied.QuerySelector("[data-testid=count]")!.TextContent);
+        Assert.NotNull(secondApplied.QuerySelector("[data-testid=first-cards]"));
+        Assert.Equal(["Offered 001", "Offered 002"], Names(second.QuerySelector("[data-testid='column-Offer']")!));
+
+        // with script: the Column handler's partial, appended in place
+        var partial = await HtmlForms.ParseAsync(await client.GetAsync(more.GetAttribute("data-column-url")));
+        Assert.Equal(Expected(51, 100), Names(partial, "[data-testid=card]"));
+        var third = await HtmlForms.ParseAsync(await client.GetAsync(partial.QuerySelector("[data-testid=more]")!.GetAttribute("data-column-url")));
+        Assert.Equal(Expected(101, 120), Names(third, "[data-testid=card]"));
+        Assert.Null(third.QuerySelector("[data-testid=more]"));
+    }
+
+    [Fact]
+    public async Task Board_RejectedCards_OnlyOnDemandAndPaged()
+    {
+        var jobId = await _factory.CreateJobAsync();
+        await AddApplicationsAsync(jobId, "Phone screen", 1, "Keen");
+        await AddApplicationsAsync(jobId, "Phone screen", 52, "Turned", rejectedFor: "Skills mismatch");
+        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
+
+        var hidden = await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}");
+        var shown = await client.GetDocumentAsync(hidden.QuerySelector("[data-testid=rejected-toggle]")!.GetAttribute("href")!);
+
+        Assert.Equal("1", hidden.QuerySelector("[data-testid='column-Phone screen'] [data-testid=count]")!.TextContent);
+        Assert.Contains("Phone screen: 1 active, 52 rejected", hidden.QuerySelector("[data-testid=stage-summary]")!.TextContent);
+        Assert.Empty(hidden.QuerySelectorAll("[data-testid=rejected-cards]"));
+        Assert.DoesNotContain("Turned 001", hidden.Body!.TextContent);
+        var column = shown.QuerySelector("[data-testid='column-Phone screen']")!;
+        Assert.Equal(["Keen 001"], Names(column));
+        Assert.Equal("52", column.QuerySelector("[data-testid=rejected-count]")!.TextContent);
+        Assert.Equal(Expected(1, 50, "Turned"), Names(column, "[data-testid=rejected-cards] [data-testid=card]"));
+        Assert.Contains("Rejected: Skills mismatch", column.QuerySelector("[data-testid=rejected-cards]")!.TextContent);
+        Assert.Empty(column.QuerySelectorAll("[data-testid=rejected-cards] form"));
+        var rest = await HtmlForms.ParseAsync(await client.GetAsync(column.QuerySelector("[data-testid=rejected-cards] [data-testid=more]")!.GetAttribute("data-column-url")));
+        Assert.Equal(Expected(51, 52, "Turned"), Names(rest, "[data-testid=card]"));
+    }
+
+    [Fact]
+    public async Task MoveForm_WithoutScript_MovesRedirectsAndResetsTimeInStage()
+    {
+        var jobId = await _factory.CreateJobAsync();
+        await AddApplicationsAsync(jobId, "Applied", 1, "Mover", enteredAtUtc: DateTime.UtcNow.AddDays(-3).AddHours(-2));
+        var offer = await _factory.StageIdAsync(jobId, "Offer");
+        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
+        var board = await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}");
+        var card = board.QuerySelector("[data-testid='column-Applied'] [data-testid=card]")!;
+        Assert.Equal("3 days in stage", card.QuerySelector("[data-testid=time-in-stage]")!.TextContent);
+        var form = card.QuerySelector("form")!;
+        Assert.Equal("Stage for Mover 001", form.QuerySelector("select")!.GetAttribute("aria-label"));
+        Assert.Equal("Phone screen", form.QuerySelector("option[selected]")!.TextContent);
+
+        var response = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["applicationId"] = form.QuerySelector("input[name=applicationId]")!.GetAttribute("value")!,
+            ["stageId"] = offer.ToString(),
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("Moved Mover 001 to Offer.", after.QuerySelector("[data-testid=status-message]")!.TextContent);
+        var moved = after.QuerySelector("[data-testid='column-Offer'] [data-testid=card]")!;
+        Assert.Equal("Less than a day in stage", moved.QuerySelector("[data-testid=time-in-stage]")!.TextContent);
+        Assert.Equal("0", after.QuerySelector("[data-testid='column-Applied'] [data-testid=count]")!.TextContent);
+        Assert.Equal("1", after.QuerySelector("[data-testid='column-Offer'] [data-testid=count]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task MoveByFetch_RefusedByTheRule_AnswersProblemDetailsAndChangesNothing()
+    {
+        var jobId = await _factory.CreateJobAsync();
+        await AddApplicationsAsync(jobId, "Applied", 1, "Stayer");
+        var applicationId = await _factory.WithDbAsync(db => db.Applications.Where(a => a.JobId == jobId).Select(a => a.Id).SingleAsync());
+        var applied = await _factory.StageIdAsync(jobId, "Applied");
+        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
+        var board = (await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}")).QuerySelector("[data-testid=pipeline]")!;
+        var request = new HttpRequestMessage(HttpMethod.Post, board.GetAttribute("data-move-url"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["applicationId"] = applicationId.ToString(), ["stageId"] = applied.ToString() }),
+        };
+        request.Headers.Add("RequestVerificationToken", board.GetAttribute("data-token"));
+        request.Headers.Add("X-Requested-With", "fetch");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("The application is already in Applied.", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.StageMoves.CountAsync(m => m.ApplicationId == applicationId)));
+    }
+
+    [Fact]
+    public async Task Board_Interviewer_ViewsWithoutMoveFormsAndMayNotMove()
+    {
+        var jobId = await _factory.CreateJobAsync();
+        await AddApplicationsAsync(jobId, "Applied", 1, "Watched");
+        var applicationId = await _factory.WithDbAsync(db => db.Applications.Where(a => a.JobId == jobId).Select(a => a.Id).SingleAsync());
+        var offer = await _factory.StageIdAsync(jobId, "Offer");
+        var client = await _factory.SignedInClientAsync(AtsData.Interviewer);
+
+        var board = await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}");
+        var move = await client.PostFormAsync("/", new Dictionary<string, string> { ["applicationId"] = applicationId.ToString(), ["stageId"] = offer.ToString() },
+            $"/Jobs/Pipeline/{jobId}?handler=Move");
+
+        Assert.Equal(["Watched 001"], Names(board));
+        Assert.Empty(board.QuerySelectorAll("[data-testid=pipeline] form"));
+        Assert.Equal("false", board.QuerySelector("[data-testid=card]")!.GetAttribute("draggable"));
+        Assert.Equal(HttpStatusCode.Forbidden, move.StatusCode);
+        Assert.Equal("Applied", (await _factory.ApplicationStateAsync(applicationId)).Stage);
+    }
+
+    [Fact]
+    public async Task Board_AnotherJobsApplicationOrStage_NotFound()
+    {
+        var jobId = await _factory.CreateJobAsync();
+        var otherJob = await _factory.CreateJobAsync("Other role");
+        await AddApplicationsAsync(otherJob, "Applied", 1, "Elsewhere");
+        var otherApplication = await _factory.WithDbAsync(db => db.Applications.Where(a => a.JobId == otherJob).Select(a => a.Id).SingleAsync());
+        var otherStage = await _factory.StageIdAsync(otherJob, "Offer");
+        var hiddenJob = await _factory.CreateJobAsync("Not my role", standardTeam: false);
+        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
+
+        var move = await client.PostFormAsync($"/Jobs/Pipeline/{jobId}", new Dictionary<string, string> { ["applicationId"] = otherApplication.ToString(), ["stageId"] = otherStage.ToString() },
+            $"/Jobs/Pipeline/{jobId}?handler=Move");
+        var column = await client.GetAsync($"/Jobs/Pipeline/{jobId}?handler=Column&stageId={otherStage}");
+        var page = await client.GetAsync($"/Jobs/Pipeline/{jobId}?stageId={otherStage}&after=1-1");
+        var hidden = await client.GetAsync($"/Jobs/Pipeline/{hiddenJob}?handler=Column&stageId={await _factory.StageIdAsync(hiddenJob, "Applied")}");
+
+        Assert.Equal(HttpStatusCode.NotFound, move.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, column.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal("Applied", (await _factory.ApplicationStateAsync(otherApplication)).Stage);
+    }
+
+    [Fact]
+    public async Task Board_MalformedPageKey_ValidationMessageOnThePageProblemDetailsFromTheColumn()
+    {
+        var jobId = await _factory.CreateJobAsync();
+        await AddApplicationsAsync(jobId, "Applied", 2);
+        var applied = await _factory.StageIdAsync(jobId, "Applied");
+        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
+
+        var page = await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}?stageId={applied}&after=yesterday");
+        var column = await client.GetAsync($"/Jobs/Pipeline/{jobId}?handler=Column&stageId={applied}&after=12-x");
+
+        Assert.Contains("That page of the column is not valid", page.QuerySelector("[data-testid=validation-summary]")!.TextContent);
+        Assert.Equal(Expected(1, 2), Names(page.QuerySelector("[data-testid='column-Applied']")!));
+        Assert.Equal(HttpStatusCode.BadRequest, column.StatusCode);
+        Assert.Equal("application/problem+json", column.Content.Headers.ContentType!.MediaType);
+    }
+}
+
+public sealed class PipelineBoardSqliteTests() : PipelineBoardTests(DatabaseProvider.Sqlite);
+
+public sealed class PipelineBoardPostgreSqlTests() : PipelineBoardTests(DatabaseProvider.PostgreSql);
