@@ -2,8 +2,8 @@ using Attract.BrowserTests.Infrastructure;
 using Attract.BrowserTests.LinkedIn.Tab;
 using Attract.Core.Candidates;
 using Attract.Core.Common;
+using Attract.Core.Data;
 using Attract.Core.Feedback;
-using Attract.Core.Jobs;
 using Attract.Core.LinkedIn;
 using Attract.Core.Notes;
 using Attract.Core.Pipeline;
@@ -71,14 +71,22 @@ public sealed class AccessibilityApp : IAsyncLifetime
         }
     }
 
-    private Task<SeededIds> SeedAsync() => App.WithDbAsync(async db =>
+    /// <summary>
+    /// A job created after the connection (so it is posted to LinkedIn; the demo company's are bulk-loaded without outbox
+    /// rows) with the demo users on its team and candidates in several stages, and Ada Accessible with feedback, a note and a pool.
+    /// </summary>
+    private async Task<SeededIds> SeedAsync()
+    {
+        var jobId = await App.CreateJobWithCandidatesAsync("Accessibility Engineer",
+            ("Pat", "Prospect", "Prospect"), ("Quinn", "Quick", "Applied"), ("Rae", "Review", "Onsite interview"), ("Sam", "Signed", "Offer"));
+        return await App.WithDbAsync(db => SeedCandidateAsync(db, jobId));
+    }
+
+    private static async Task<SeededIds> SeedCandidateAsync(AttractDbContext db, int jobId)
     {
         var users = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id);
-        var (recruiter, manager, interviewer) = (users[AccessibilityPages.Accounts["recruiter"]], users[AccessibilityPages.Accounts["hiring-manager"]], users[AccessibilityPages.Accounts["interviewer"]]);
-        var job = await db.Jobs.Include(j => j.Stages).Include(j => j.Team)
-            .Where(j => j.Status == JobStatus.Active && j.Stages.Any(s => s.Kind == StageKind.Prospect))
-            .Where(j => j.Team.Any(t => t.UserId == recruiter) && j.Team.Any(t => t.UserId == manager) && j.Team.Any(t => t.UserId == interviewer))
-            .OrderBy(j => j.Number).FirstAsync();
+        var (recruiter, interviewer) = (users[AccessibilityPages.Accounts["recruiter"]], users[AccessibilityPages.Accounts["interviewer"]]);
+        var job = await db.Jobs.Include(j => j.Stages).SingleAsync(j => j.Id == jobId);
         var candidate = new Candidate
         {
             CreatedAtUtc = Now,
@@ -110,7 +118,7 @@ public sealed class AccessibilityApp : IAsyncLifetime
         pool.Add([candidate.Id], recruiter, Now);
         await db.SaveChangesAsync();
         return new SeededIds(job.Id, application.Id, candidate.Id, note.Id, pool.Id, "Accessible");
-    });
+    }
 
     /// <summary>A LinkedIn member exported into the job's Prospect stage, so the export and prospect pages have a LinkedIn row.</summary>
     private async Task ExportFromLinkedInAsync(string childClientId)
