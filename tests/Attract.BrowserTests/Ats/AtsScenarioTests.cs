@@ -64,7 +64,7 @@ public sealed class AtsScenarioTests(BrowserFixture browser) : IDisposable
             await Column(page, "Offer").DispatchEventAsync("drop", new { dataTransfer });
             await Expect(Column(page, "Offer").GetByTestId("count")).ToHaveTextAsync("1");
             await Expect(Column(page, "Onsite interview").GetByTestId("count")).ToHaveTextAsync("0");
-            await BrowserFixture.SaveScreenshotAsync(page, "pipeline-board");
+            await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-63-pipeline-board");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Grace Hopper" }).ClickAsync();
             await Expect(page.GetByTestId("current-stage")).ToHaveTextAsync("Offer");

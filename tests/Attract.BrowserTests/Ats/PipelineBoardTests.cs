@@ -20,7 +20,7 @@ public sealed class PipelineBoardTests(BrowserFixture browser) : IDisposable
 
     [Fact]
     public Task Recruiter_DragsCardToAnotherStage_CardAndCountsMoveWithoutReload_RefusalShownInAlert() =>
-        browser.RunAsync("pipeline-drag", async page =>
+        browser.RunAsync("walkthrough-64-pipeline-drag", async page =>
         {
             var jobId = await _app.CreateJobWithCandidatesAsync("Board Engineer", ("Dana", "Dragged", "Applied"), ("Eli", "Else", "Applied"));
             await page.SignInAsync(_app.BaseUrl, "recruiter@contoso.test");
@@ -37,7 +37,7 @@ public sealed class PipelineBoardTests(BrowserFixture browser) : IDisposable
             await Expect(page.GetByLabel("Stage for Dana Dragged")).ToHaveValueAsync(await StageIdAsync(jobId, "Offer"));
             Assert.True(await page.EvaluateAsync<bool>("() => window.boardNotReloaded === true"));
             Assert.Equal("Onsite interview", await _app.WithDbAsync(db => db.Applications.Where(a => a.Candidate!.FirstName == "Dana").Select(a => a.Stage.Name).SingleAsync()));
-            await BrowserFixture.SaveScreenshotAsync(page, "pipeline-drag");
+            await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-64-pipeline-drag");
 
             // someone rejects Eli meanwhile: the drag is refused by the same rule, and the board says why
             await _app.WithDbAsync(async db =>

@@ -46,7 +46,7 @@ public sealed class ProspectReviewTests(BrowserFixture browser) : IDisposable
             await Expect(page.GetByTestId("page")).ToHaveTextAsync("Page 2 of 2");
             await Expect(page.GetByTestId("prospect")).ToHaveCountAsync(1);
             await Expect(page.GetByTestId("prospects")).Not.ToContainTextAsync("Prospect26");
-            await BrowserFixture.SaveScreenshotAsync(page, "prospects-bulk");
+            await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-65-prospect-review");
 
             await page.GetByLabel("Select all on this page").CheckAsync();
             await Expect(page.GetByLabel("Select Pat Prospect27")).ToBeCheckedAsync();

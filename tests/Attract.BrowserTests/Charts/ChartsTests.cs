@@ -39,6 +39,7 @@ public sealed class ChartsTests(BrowserFixture browser) : IDisposable
             Assert.Equal(["2", "3", "2", "1", "0", "0"], table.Select(r => r[1]));
             Assert.Equal(["–", "50.0%", "66.7%", "50.0%", "0.0%", "–"], table.Select(r => r[2]));
             Assert.Empty(errors);
+            await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-60-job-funnel");
         });
 
     [Fact]
@@ -64,6 +65,7 @@ public sealed class ChartsTests(BrowserFixture browser) : IDisposable
             var backlog = await AssertDrawnAsync(page, "sync-backlog");
             Assert.Equal(await page.GetByTestId("backlog").TextContentAsync(), backlog[^1][1]);
             Assert.Empty(errors);
+            await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-61-sync-charts");
         });
 
     [Fact]
@@ -88,6 +90,7 @@ public sealed class ChartsTests(BrowserFixture browser) : IDisposable
             Assert.Equal([["Scorecards due from you", "2"]], table);
             await Expect(page.GetByTestId("scorecards-due")).ToHaveTextAsync("2");
             Assert.Empty(errors);
+            await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-62-home-open-work");
         });
 
     private Task MoveAsync(int jobId, string stage, params string[] firstNames) =>

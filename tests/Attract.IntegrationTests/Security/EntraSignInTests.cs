@@ -81,6 +81,49 @@ public class EntraSignInTests
     }
 
     [Fact]
+    public async Task SettingsPage_EntraUser_ShowsProfileFromMicrosoftWithoutPasswordOrNameEdit()
+    {
+        using var factory = EntraFactory();
+        var principal = await SignInFromEntraAsync(factory, "0b2a", "Erin Entra", "erin@contoso.com", "Attract.Recruiter");
+        using var signedIn = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton(new SignedInPrincipal(principal));
+            s.AddAuthentication().AddScheme<AuthenticationSchemeOptions, SignedInHandler>(SignedInHandler.Name, _ => { });
+            s.PostConfigure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = SignedInHandler.Name);
+        }));
+        var client = signedIn.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/Settings");
+        var page = await HtmlForms.ParseAsync(response);
+        var save = await client.PostAsync("/Settings?handler=Profile", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Someone Else",
+            ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Erin Entra", page.QuerySelector("[data-testid=profile-name]")!.TextContent);
+        Assert.Equal("erin@contoso.com", page.QuerySelector("[data-testid=profile-email]")!.TextContent);
+        Assert.Null(page.QuerySelector("[data-testid=settings-password]"));
+        Assert.Null(page.QuerySelector("input[name='Input.DisplayName']"));
+        Assert.NotNull(page.QuerySelector("[data-testid=settings-notifications]"));
+        Assert.Equal(HttpStatusCode.BadRequest, save.StatusCode);
+        Assert.Equal("Erin Entra", await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "erin@contoso.com").Select(u => u.DisplayName).SingleAsync()));
+    }
+
+    private sealed record SignedInPrincipal(ClaimsPrincipal Principal);
+
+    /// <summary>Authenticates every request as the principal Attract's Entra sign-in produced (the cookie step, without a browser).</summary>
+    private sealed class SignedInHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, Microsoft.Extensions.Logging.ILoggerFactory logger,
+        System.Text.Encodings.Web.UrlEncoder encoder, SignedInPrincipal signedIn) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string Name = "EntraSignedIn";
+
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
+            Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(signedIn.Principal, Name)));
+    }
+
+    [Fact]
     public async Task TokenValidated_FirstSignIn_ProvisionsAttractUserWithRoles()
     {
         using var factory = EntraFactory();
