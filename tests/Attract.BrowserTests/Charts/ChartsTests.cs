@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Attract.BrowserTests.Infrastructure;
 using Attract.Core.Common;
+using Attract.Core.Feedback;
 using Attract.Core.LinkedIn;
 using Attract.Core.Outbox;
-using Attract.Core.Feedback;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,6 +1,6 @@
-using Attract.Core.Data;
 using Attract.Core.Candidates;
 using Attract.Core.Common;
+using Attract.Core.Data;
 using Attract.Core.Jobs;
 using Attract.Core.Pipeline;
 using Attract.IntegrationTests.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Attract.Core.Data;
 using Attract.Core.Common;
+using Attract.Core.Data;
 using Attract.Core.LinkedIn;
 using Attract.Core.Outbox;
 using Attract.IntegrationTests.Infrastructure;
