@@ -1189,7 +1189,7 @@ namespace Attract.Migrations.PostgreSql.Migrations
                     b.HasIndex("CandidateId", "JobId")
                         .IsUnique();
 
-                    b.HasIndex("JobId", "StageId", "Status", "EnteredStageAtUtc", "Id");
+                    b.HasIndex("JobId", "StageId", "Status", "EnteredStageAtUtc", "Id", "CandidateId");
 
                     b.ToTable("Applications", (string)null);
                 });

@@ -1190,7 +1190,7 @@ namespace Attract.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[CandidateId] IS NOT NULL");
 
-                    b.HasIndex("JobId", "StageId", "Status", "EnteredStageAtUtc", "Id");
+                    b.HasIndex("JobId", "StageId", "Status", "EnteredStageAtUtc", "Id", "CandidateId");
 
                     b.ToTable("Applications", (string)null);
                 });

@@ -1142,7 +1142,7 @@ namespace Attract.Migrations.Sqlite.Migrations
                     b.HasIndex("CandidateId", "JobId")
                         .IsUnique();
 
-                    b.HasIndex("JobId", "StageId", "Status", "EnteredStageAtUtc", "Id");
+                    b.HasIndex("JobId", "StageId", "Status", "EnteredStageAtUtc", "Id", "CandidateId");
 
                     b.ToTable("Applications", (string)null);
                 });

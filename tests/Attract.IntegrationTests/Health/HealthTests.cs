@@ -65,7 +65,7 @@ public abstract class HealthTests(DatabaseProvider provider)
 
         Assert.Equal(provider == DatabaseProvider.Sqlite, File.Exists(factory.DatabasePath));
         var applied = await factory.WithDbAsync(db => db.Database.GetAppliedMigrationsAsync());
-        Assert.Equal(["Initial", "QuartzSchema", "OutboxLanes", "BackfillCursor", "EntityLookups", "ApplicationEnteredStage"], applied.Select(m => m[15..]));
+        Assert.Equal(["Initial", "QuartzSchema", "OutboxLanes", "BackfillCursor", "EntityLookups", "ApplicationEnteredStage", "ProspectsIndex"], applied.Select(m => m[15..]));
     }
 }
 

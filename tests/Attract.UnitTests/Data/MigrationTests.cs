@@ -48,7 +48,7 @@ public abstract class MigrationTests(DatabaseProvider provider) : IAsyncLifetime
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
-        Assert.Equal(["Initial", "QuartzSchema", "OutboxLanes", "BackfillCursor", "EntityLookups", "ApplicationEnteredStage"], db.Database.GetMigrations().Select(m => m[15..]));
+        Assert.Equal(["Initial", "QuartzSchema", "OutboxLanes", "BackfillCursor", "EntityLookups", "ApplicationEnteredStage", "ProspectsIndex"], db.Database.GetMigrations().Select(m => m[15..]));
         Assert.False(db.Database.HasPendingModelChanges());
         var tables = await TablesAsync(db);
         Assert.Contains("AspNetUsers", tables);

@@ -16,7 +16,9 @@ public sealed class JobApplicationConfiguration : IEntityTypeConfiguration<JobAp
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasIndex(a => new { a.CandidateId, a.JobId }).IsUnique();
         // The board's per-stage counts (one grouped scan of the job's range) and its keyset pages (seek, no sort).
-        b.HasIndex(a => new { a.JobId, a.StageId, a.Status, a.EnteredStageAtUtc, a.Id });
+        // The board's counts and columns, and the prospect review (CandidateId: erased candidates' applications are left out
+        // without reading the rows, so counting and ordering prospects by time in stage reads this index only).
+        b.HasIndex(a => new { a.JobId, a.StageId, a.Status, a.EnteredStageAtUtc, a.Id, a.CandidateId });
         b.HasOne(a => a.Job).WithMany().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(a => a.Candidate).WithMany(c => c.Applications).HasForeignKey(a => a.CandidateId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(a => a.Stage).WithMany().HasForeignKey(a => a.StageId).OnDelete(DeleteBehavior.Restrict);

@@ -34,8 +34,10 @@ public sealed record ProspectPage(int Total, int PageNumber, int PageCount, IRea
 
 /// <summary>
 /// Prospects waiting for review: active applications in a Prospect stage of jobs the user works on (admins: all jobs).
-/// The query starts from those jobs' Prospect stages, so the database seeks the <c>(JobId, StageId, Status)</c> index
-/// of Applications per stage instead of reading every application; filters and order apply to that slice only.
+/// The query starts from those jobs' Prospect stages, so the database seeks the <c>(JobId, StageId, Status,
+/// EnteredStageAtUtc, Id, CandidateId)</c> index of Applications per stage instead of reading every application; the count
+/// and the default order (waiting longest first: time in the Prospect stage) read that index alone, and only one page of
+/// rows is read. Filters and order apply to that slice only.
 /// </summary>
 public static class ProspectQueries
 {
@@ -80,17 +82,17 @@ public static class ProspectQueries
         if (filter.WaitingDays is { } days)
         {
             var addedBefore = nowUtc.AddDays(-days);
-            prospects = prospects.Where(a => a.CreatedAtUtc < addedBefore);
+            prospects = prospects.Where(a => a.EnteredStageAtUtc < addedBefore);
         }
         return prospects;
     }
 
     public static IQueryable<JobApplication> Sorted(this IQueryable<JobApplication> prospects, ProspectSort sort) => sort switch
     {
-        ProspectSort.Newest => prospects.OrderByDescending(a => a.CreatedAtUtc).ThenByDescending(a => a.Id),
+        ProspectSort.Newest => prospects.OrderByDescending(a => a.EnteredStageAtUtc).ThenByDescending(a => a.Id),
         ProspectSort.Name => prospects.OrderBy(a => a.Candidate!.LastName).ThenBy(a => a.Candidate!.FirstName).ThenBy(a => a.Id),
-        ProspectSort.Job => prospects.OrderBy(a => a.Job.Code).ThenBy(a => a.CreatedAtUtc).ThenBy(a => a.Id),
-        _ => prospects.OrderBy(a => a.CreatedAtUtc).ThenBy(a => a.Id),
+        ProspectSort.Job => prospects.OrderBy(a => a.Job.Code).ThenBy(a => a.EnteredStageAtUtc).ThenBy(a => a.Id),
+        _ => prospects.OrderBy(a => a.EnteredStageAtUtc).ThenBy(a => a.Id),
     };
 
     /// <summary>The count and one page of the filtered list (the page number is clamped to the pages there are).</summary>
@@ -114,13 +116,13 @@ public static class ProspectQueries
                 a.Candidate.Summary,
                 a.Job.Code,
                 a.Job.Title,
-                a.CreatedAtUtc,
+                a.EnteredStageAtUtc,
                 ExportedBy = a.History.AsQueryable().Where(IsExport).OrderBy(m => m.Id).Select(m => m.ByName).FirstOrDefault(),
                 ExportedAt = a.History.AsQueryable().Where(IsExport).OrderBy(m => m.Id).Select(m => (DateTime?)m.AtUtc).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return new ProspectPage(total, pageNumber, pageCount, rows.Select(r => new ProspectRow(r.Id, r.CandidateId, $"{r.FirstName} {r.LastName}",
-            r.CurrentTitle, r.CurrentCompany, r.Source, r.Summary, r.Code, r.Title, r.CreatedAtUtc, Exporter(r.ExportedBy), r.ExportedAt)).ToList());
+            r.CurrentTitle, r.CurrentCompany, r.Source, r.Summary, r.Code, r.Title, r.EnteredStageAtUtc, Exporter(r.ExportedBy), r.ExportedAt)).ToList());
     }
 
     /// <summary>The exporting user's name without <see cref="LinkedInExportProcessor.ExporterSuffix"/>.</summary>
