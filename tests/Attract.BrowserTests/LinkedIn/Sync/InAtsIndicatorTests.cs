@@ -56,9 +56,9 @@ public sealed class InAtsIndicatorTests(BrowserFixture browser) : IDisposable
         await page.GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Platform Engineer" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Pipeline" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Advance " + name }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move " + name }).ClickAsync();
         await Expect(page.GetByTestId("column-Applied")).ToContainTextAsync(name);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Advance " + name }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move " + name }).ClickAsync();
         await Expect(page.GetByTestId("column-Phone screen")).ToContainTextAsync(name);
         await page.GotoAsync($"{_app.BaseUrl}/Candidates/Details/{candidateId}?tab=notes");
         await page.Locator("textarea[name=NoteBody]").FillAsync("Great systems design answers; fast-track to onsite.");
