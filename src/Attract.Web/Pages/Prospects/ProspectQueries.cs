@@ -28,7 +28,7 @@ public sealed record ProspectFilter(int? JobId = null, ProspectSource Source = P
 
 /// <summary>One prospect as the review list shows it; <see cref="ExportedBy"/> is set for a LinkedIn 1-click export.</summary>
 public sealed record ProspectRow(int ApplicationId, int CandidateId, string Name, string? Title, string? Company, string Source, string? Summary,
-    string JobCode, string JobTitle, DateTime AddedAtUtc, string? ExportedBy, DateTime? ExportedAtUtc);
+    string JobCode, string JobTitle, DateTime WaitingSinceUtc, string? ExportedBy, DateTime? ExportedAtUtc);
 
 public sealed record ProspectPage(int Total, int PageNumber, int PageCount, IReadOnlyList<ProspectRow> Rows);
 
