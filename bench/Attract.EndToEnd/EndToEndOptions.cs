@@ -35,6 +35,12 @@ public sealed class EndToEndOptions
 
     public bool IsSmoke { get; init; }
 
+    /// <summary>Only the page loads (no integration, no backfill): for iterating on a page against a seeded work folder.</summary>
+    public bool PagesOnly { get; init; }
+
+    /// <summary>When set, only the pages whose name contains one of these (and /health) are loaded.</summary>
+    public IReadOnlyList<string>? PageFilter { get; init; }
+
     public static EndToEndOptions Smoke() => new()
     {
         Candidates = 300,

@@ -60,6 +60,12 @@ public static partial class EndToEndRun
 
         await PagesAsync(options, database, anonymous, recruiter, hiringManager, admin, report, log, ct);
         report.Memory.Add(Memory.Of("after the page load", attract, simulator));
+        if (options.PagesOnly)
+        {
+            report.Total = total.Elapsed;
+            await log.WriteLineAsync(report.ToString());
+            return report;
+        }
 
         using var sim = new HttpClient { BaseAddress = new Uri(simulatorUrl), Timeout = TimeSpan.FromSeconds(60) };
         var enabledAt = await ConnectAsync(database, sim, attractUrl, simulatorUrl, log, ct);
@@ -123,7 +129,8 @@ public static partial class EndToEndRun
             ($"pipeline of the largest job, {largestJobSize:N0} applications (admin)", admin, _ => $"/Jobs/Pipeline/{largestJob}"),
             ("prospects (hiring manager)", hiringManager, _ => "/Prospects"),
             ("/health (again)", anonymous, _ => "/health"),
-        };
+        }.Where(p => p.Name.StartsWith("/health", StringComparison.Ordinal) || options.PageFilter is null
+            || options.PageFilter.Any(f => p.Name.Contains(f, StringComparison.OrdinalIgnoreCase))).ToArray();
         // One warm-up pass over every page first (JIT, EF's compiled queries, SQLite's page cache), so the first /health
         // load is not measured against a cold process.
         foreach (var (name, client, url) in pages)

@@ -5,6 +5,8 @@ namespace Attract.EndToEnd;
 // The end-to-end benchmark (docs/benchmarks.md, "End to end"). Build Release first, then:
 //   dotnet bench/Attract.EndToEnd/bin/Release/net10.0/Attract.EndToEnd.dll [--candidates 100000] [--users 32] [--seconds 20]
 //       [--backfill-minutes 4] [--work DIR] [--out FILE.md]
+//   ... --pages pipeline,prospects   (only the pages whose name contains one of these, and /health)
+//   ... --pages-only   (the page loads alone; with --work on a folder already seeded, Attract skips the seeding)
 //   ... --smoke   (what CI runs: 300 candidates, seconds instead of minutes; keeps the tool working, measures nothing)
 // Prints one table (and writes it to --out when given).
 public static class EndToEndProgram
@@ -24,6 +26,8 @@ public static class EndToEndProgram
             BackfillWindow = Int("--backfill-minutes") is { } m ? TimeSpan.FromMinutes(m) : defaults.BackfillWindow,
             WorkDirectory = Value("--work"),
             IsSmoke = defaults.IsSmoke,
+            PagesOnly = args.Contains("--pages-only"),
+            PageFilter = Value("--pages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
         var report = await EndToEndRun.RunAsync(options, Console.Out);
         if (Value("--out") is { } file)

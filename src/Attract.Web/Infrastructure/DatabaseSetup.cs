@@ -30,6 +30,7 @@ public static class DatabaseSetup
     {
         var provider = Provider(config);
         var connectionString = ResolveConnectionString(config, env, provider);
+        var sqliteSetup = new SqliteConnectionSetup(config.GetValue("Database:SqliteBusyTimeout", TimeSpan.FromSeconds(30)));
         services.AddDbContext<AttractDbContext>(o =>
         {
             switch (provider)
@@ -42,7 +43,7 @@ public static class DatabaseSetup
                     o.UseNpgsql(connectionString, x => x.MigrationsAssembly(PostgreSqlMigrationsAssembly));
                     break;
                 default:
-                    o.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly));
+                    o.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(sqliteSetup);
                     break;
             }
         });

@@ -27,14 +27,17 @@ public sealed class PipelineBoardTests(BrowserFixture browser) : IDisposable
             await page.GotoAsync($"{_app.BaseUrl}/Jobs/Pipeline/{jobId}");
             await page.EvaluateAsync("() => { window.boardNotReloaded = true; }");
 
-            // a real mouse drag, grabbed by the card's corner (its middle holds the Move form)
+            // a real mouse drag, grabbed by the card's corner (away from its link and its Move button)
             await Card(page, "Applied", "Dana Dragged").DragToAsync(Column(page, "Onsite interview"), new() { SourcePosition = new() { X = 4, Y = 4 } });
 
             await Expect(Card(page, "Onsite interview", "Dana Dragged")).ToBeVisibleAsync();
             await Expect(Column(page, "Onsite interview").GetByTestId("count")).ToHaveTextAsync("1");
             await Expect(Column(page, "Applied").GetByTestId("count")).ToHaveTextAsync("1");
             await Expect(page.GetByTestId("stage-summary")).ToContainTextAsync("Onsite interview: 1 active");
-            await Expect(page.GetByLabel("Stage for Dana Dragged")).ToHaveValueAsync(await StageIdAsync(jobId, "Offer"));
+            // its Move button now submits the Onsite interview column's Move form, whose target is the next stage
+            await Expect(Card(page, "Onsite interview", "Dana Dragged").GetByRole(AriaRole.Button, new() { Name = "Move Dana Dragged" }))
+                .ToHaveAttributeAsync("form", "move-" + await StageIdAsync(jobId, "Onsite interview"));
+            await Expect(Column(page, "Onsite interview").GetByLabel("Onsite interview: Move to")).ToHaveValueAsync(await StageIdAsync(jobId, "Offer"));
             Assert.True(await page.EvaluateAsync<bool>("() => window.boardNotReloaded === true"));
             Assert.Equal("Onsite interview", await _app.WithDbAsync(db => db.Applications.Where(a => a.Candidate!.FirstName == "Dana").Select(a => a.Stage.Name).SingleAsync()));
             await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-64-pipeline-drag");
@@ -57,28 +60,32 @@ public sealed class PipelineBoardTests(BrowserFixture browser) : IDisposable
     public Task Recruiter_MovesCardByKeyboard_AndLoadsMoreCardsInPlace() =>
         browser.RunAsync("pipeline-keyboard", async page =>
         {
-            var candidates = Enumerable.Range(1, 55).Select(i => ("Kim", $"Key{i:D2}", "Applied")).ToArray();
+            const int size = Attract.Web.Pages.Jobs.PipelineBoard.PageSize;
+            var last = $"Kim Key{size + 5:D2}";
+            var candidates = Enumerable.Range(1, size + 5).Select(i => ("Kim", $"Key{i:D2}", "Applied")).ToArray();
             var jobId = await _app.CreateJobWithCandidatesAsync("Keyboard Engineer", candidates);
             await page.SignInAsync(_app.BaseUrl, "recruiter@contoso.test");
             await page.GotoAsync($"{_app.BaseUrl}/Jobs/Pipeline/{jobId}");
-            await Expect(Column(page, "Applied").GetByTestId("card")).ToHaveCountAsync(50);
+            await Expect(Column(page, "Applied").GetByTestId("card")).ToHaveCountAsync(size);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "More active cards in Applied" }).ClickAsync();
-            await Expect(Column(page, "Applied").GetByTestId("card")).ToHaveCountAsync(55);
+            await Expect(Column(page, "Applied").GetByTestId("card")).ToHaveCountAsync(size + 5);
             await Expect(Column(page, "Applied").GetByTestId("more")).ToHaveCountAsync(0);
 
-            // the 55th card, which came with "More": choose its stage and press Move with the keyboard
-            var select = page.GetByLabel("Stage for Kim Key55");
+            // choose the column's target stage, then press Move on the last card (which came with "More") by keyboard
+            var select = Column(page, "Applied").GetByLabel("Applied: Move to");
             await select.FocusAsync();
             await select.SelectOptionAsync(new SelectOptionValue { Label = "Offer" });
             await page.Keyboard.PressAsync("Tab");
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move Kim Key55" })).ToBeFocusedAsync();
+            await Expect(Card(page, "Applied", "Kim Key01").GetByRole(AriaRole.Link)).ToBeFocusedAsync();
+            var move = page.GetByRole(AriaRole.Button, new() { Name = "Move " + last });
+            await move.FocusAsync();
             await page.Keyboard.PressAsync("Enter");
 
-            await Expect(page.GetByTestId("status-message")).ToHaveTextAsync("Moved Kim Key55 to Offer.");
-            await Expect(Card(page, "Offer", "Kim Key55")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("status-message")).ToHaveTextAsync($"Moved {last} to Offer.");
+            await Expect(Card(page, "Offer", last)).ToBeVisibleAsync();
             await Expect(Column(page, "Offer").GetByTestId("count")).ToHaveTextAsync("1");
-            await Expect(Column(page, "Applied").GetByTestId("count")).ToHaveTextAsync("54");
+            await Expect(Column(page, "Applied").GetByTestId("count")).ToHaveTextAsync($"{size + 4}");
         });
 
     private Task<string> StageIdAsync(int jobId, string stage) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Attract.Core.Access;
 using Attract.Core.Common;
 using Attract.Core.Data;
@@ -34,6 +35,21 @@ public class PipelineModel(AttractDbContext db) : PageModel
 
     public DateTime NowUtc { get; private set; }
 
+    private (string Before, string After)? _applicationUrl;
+
+    /// <summary>An application's page, from one URL generated per request instead of one per card.</summary>
+    public string ApplicationUrl(int applicationId)
+    {
+        if (_applicationUrl is null)
+        {
+            var marker = int.MaxValue.ToString(CultureInfo.InvariantCulture);
+            var url = Url.Page("/Applications/Details", new { id = int.MaxValue }) ?? throw new InvalidOperationException("No route to an application's page.");
+            var at = url.IndexOf(marker, StringComparison.Ordinal);
+            _applicationUrl = (url[..at], url[(at + marker.Length)..]);
+        }
+        return _applicationUrl.Value.Before + applicationId.ToString(CultureInfo.InvariantCulture) + _applicationUrl.Value.After;
+    }
+
     [BindProperty(SupportsGet = true)]
     public bool ShowRejected { get; set; }
 
@@ -60,16 +76,18 @@ public class PipelineModel(AttractDbContext db) : PageModel
             }
         }
         var counts = await CountsAsync(db, id);
-        var columns = new List<Column>();
-        foreach (var stage in Job.OrderedStages)
-        {
-            CardKey? From(bool r) => stage.Id == stageId && rejected == r ? key : null;
-            var active = await PageAsync(db, id, stage.Id, false, From(false));
-            var rejectedCards = ShowRejected ? await PageAsync(db, id, stage.Id, true, From(true)) : null;
-            columns.Add(new Column(stage, counts.GetValueOrDefault(stage.Id, new StageCounts(0, 0)), active, rejectedCards) { Continued = stage.Id == stageId && key is not null });
-        }
+        var stages = Job.OrderedStages.ToList();
+        var requests = stages.SelectMany(stage => ShowRejected
+            ? new[] { Request(stage, false), Request(stage, true) }
+            : [Request(stage, false)]).ToList();
+        var pages = await PagesAsync(db, id, requests);
+        var columns = stages.Select(stage => new Column(stage, counts.GetValueOrDefault(stage.Id, new StageCounts(0, 0)),
+            pages.First(p => p.StageId == stage.Id && !p.Rejected), pages.FirstOrDefault(p => p.StageId == stage.Id && p.Rejected))
+        { Continued = stage.Id == stageId && key is not null }).ToList();
         Columns = columns;
         return Page();
+
+        PageRequest Request(JobStage stage, bool r) => new(stage.Id, r, stage.Id == stageId && rejected == r ? key : null);
     }
 
     /// <summary>The next page of one column's cards, as list items, for the board's script to append in place.</summary>
@@ -138,7 +156,7 @@ public class PipelineModel(AttractDbContext db) : PageModel
 
     private async Task<bool> LoadJobAsync(int id)
     {
-        if (await db.FindVisibleJobAsync(User.ToViewer(), id) is not { } job)
+        if (await db.FindVisibleJobAsync(User.ToViewer(), id, tracked: false) is not { } job)
         {
             return false;
         }

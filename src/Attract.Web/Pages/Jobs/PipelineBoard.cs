@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Attract.Core.Data;
 using Attract.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Attract.Web.Pages.Jobs;
 /// </summary>
 public static class PipelineBoard
 {
-    public const int PageSize = 50;
+    public const int PageSize = 20;
 
     public record Card(int ApplicationId, string Name, string? Title, string? Company, ApplicationStatus Status, string? Reason, DateTime EnteredStageAtUtc);
 
@@ -32,27 +33,96 @@ public static class PipelineBoard
             g.Where(r => r.Status == ApplicationStatus.Rejected).Sum(r => r.Count)));
     }
 
-    public static async Task<CardPage> PageAsync(AttractDbContext db, int jobId, int stageId, bool rejected, CardKey? after)
+    /// <summary>One column's page of active or rejected cards after <paramref name="after"/> (or its first).</summary>
+    public static async Task<CardPage> PageAsync(AttractDbContext db, int jobId, int stageId, bool rejected, CardKey? after) =>
+        (await PagesAsync(db, jobId, [new PageRequest(stageId, rejected, after)]))[0];
+
+    /// <summary>Which page of which column: a stage's active or rejected cards, after a key or from the first.</summary>
+    public readonly record struct PageRequest(int StageId, bool Rejected, CardKey? After);
+
+    /// <summary>
+    /// Several columns' pages in one query (a UNION ALL of one seek per page, each on the index), answered in the order
+    /// asked: the board's first screen is one round trip, not one per stage.
+    /// </summary>
+    public static async Task<IReadOnlyList<CardPage>> PagesAsync(AttractDbContext db, int jobId, IReadOnlyList<PageRequest> requests)
     {
-        var status = rejected ? ApplicationStatus.Rejected : ApplicationStatus.Active;
+        IQueryable<CardRow>? union = null;
+        foreach (var request in requests)
+        {
+            var page = Page(db, jobId, request);
+            union = union is null ? page : union.Concat(page);
+        }
+        var rows = union is null ? [] : await union.ToListAsync();
+        return requests.Select(request =>
+        {
+            var status = request.Rejected ? ApplicationStatus.Rejected : ApplicationStatus.Active;
+            var cards = rows.Where(r => r.StageId == request.StageId && r.Status == status)
+                .OrderBy(r => r.EnteredStageAtUtc).ThenBy(r => r.ApplicationId)
+                .Select(r => new Card(r.ApplicationId, r.Name, r.Title, r.Company, r.Status, r.Reason, r.EnteredStageAtUtc))
+                .ToList();
+            if (cards.Count <= PageSize)
+            {
+                return new CardPage(request.StageId, request.Rejected, cards, null);
+            }
+            var last = cards[PageSize - 1];
+            return new CardPage(request.StageId, request.Rejected, cards.GetRange(0, PageSize), new CardKey(last.EnteredStageAtUtc, last.ApplicationId));
+        }).ToList();
+    }
+
+    /// <summary>A card with its column, as the UNION's rows (set by member init: EF cannot UNION constructor projections).</summary>
+    private sealed class CardRow
+    {
+        public int ApplicationId { get; init; }
+
+        public int StageId { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string? Title { get; init; }
+
+        public string? Company { get; init; }
+
+        public ApplicationStatus Status { get; init; }
+
+        public string? Reason { get; init; }
+
+        public DateTime EnteredStageAtUtc { get; init; }
+    }
+
+    private static IQueryable<CardRow> Page(AttractDbContext db, int jobId, PageRequest request)
+    {
+        var (stageId, status) = (request.StageId, request.Rejected ? ApplicationStatus.Rejected : ApplicationStatus.Active);
         var query = db.Applications.AsNoTracking().Where(a => a.JobId == jobId && a.StageId == stageId && a.Status == status);
-        if (after is { } key)
+        if (request.After is { } key)
         {
             // written as a range on EnteredStageAtUtc plus a tie-break, so the index seeks instead of scanning the stage
             query = query.Where(a => a.EnteredStageAtUtc >= key.EnteredAtUtc && (a.EnteredStageAtUtc > key.EnteredAtUtc || a.Id > key.Id));
         }
-        var cards = await query.OrderBy(a => a.EnteredStageAtUtc).ThenBy(a => a.Id).Take(PageSize + 1)
-            .Select(a => new Card(a.Id,
-                a.Candidate == null ? "Erased candidate" : a.Candidate.FirstName + " " + a.Candidate.LastName,
-                a.Candidate == null ? null : a.Candidate.CurrentTitle, a.Candidate == null ? null : a.Candidate.CurrentCompany,
-                a.Status, a.RejectionReason, a.EnteredStageAtUtc))
-            .ToListAsync();
-        if (cards.Count <= PageSize)
-        {
-            return new CardPage(stageId, rejected, cards, null);
-        }
-        var last = cards[PageSize - 1];
-        return new CardPage(stageId, rejected, cards.GetRange(0, PageSize), new CardKey(last.EnteredStageAtUtc, last.ApplicationId));
+        // only rejected cards show the reason: an active page reads the index and the candidates alone
+        return query.OrderBy(a => a.EnteredStageAtUtc).ThenBy(a => a.Id).Take(PageSize + 1).Select(request.Rejected ? WithReason : WithoutReason);
+    }
+
+    private static readonly Expression<Func<JobApplication, CardRow>> WithReason = a => new CardRow
+    {
+        ApplicationId = a.Id,
+        StageId = a.StageId,
+        Name = a.Candidate == null ? "Erased candidate" : a.Candidate.FirstName + " " + a.Candidate.LastName,
+        Title = a.Candidate == null ? null : a.Candidate.CurrentTitle,
+        Company = a.Candidate == null ? null : a.Candidate.CurrentCompany,
+        Status = a.Status,
+        Reason = a.RejectionReason,
+        EnteredStageAtUtc = a.EnteredStageAtUtc,
+    };
+
+    /// <summary><see cref="WithReason"/> with the reason left out, so an active page never reads an application's row.</summary>
+    private static readonly Expression<Func<JobApplication, CardRow>> WithoutReason =
+        (Expression<Func<JobApplication, CardRow>>)new ReasonLeftOut().Visit(WithReason);
+
+    private sealed class ReasonLeftOut : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node) => node.Member.Name == nameof(JobApplication.RejectionReason)
+            ? Expression.Constant(null, typeof(string))
+            : base.VisitMember(node);
     }
 
     /// <summary>"3 days in stage", from when the application entered its current stage.</summary>

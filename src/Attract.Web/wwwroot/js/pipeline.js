@@ -1,4 +1,4 @@
-// The pipeline board. Without JavaScript every card's Move form posts and "More" is a link to the column's next page;
+// The pipeline board. Without JavaScript a card's Move button posts its column's Move form and "More" is a link to the column's next page;
 // with it, "More" appends the next page in place and cards can be dragged to another stage (the same Move handler).
 (function () {
     const board = document.querySelector('[data-testid=pipeline]');
@@ -53,7 +53,7 @@
         if (summary) summary.textContent = badge.textContent;
     }
 
-    // Puts the card at the end of the target column's loaded cards and makes its Move form offer the next stage.
+    // Puts the card at the end of the target column's loaded cards; its Move button now submits that column's Move form.
     function moveCard(card, from, to) {
         const list = to.querySelector('[data-testid=cards]');
         list.insertBefore(card, list.querySelector(':scope > [data-testid=more-item]'));
@@ -61,14 +61,8 @@
         adjustCount(to, 1);
         const time = card.querySelector('[data-testid=time-in-stage]');
         if (time) time.textContent = 'Less than a day in stage';
-        const select = card.querySelector('select[name=stageId]');
-        if (!select) return;
-        const options = Array.from(select.options);
-        options.forEach(o => { o.textContent = o.textContent.replace(/ \(current\)$/, ''); });
-        const current = options.findIndex(o => o.value === to.dataset.stageId);
-        if (current < 0) return;
-        options[current].textContent += ' (current)';
-        select.selectedIndex = Math.min(current + 1, options.length - 1);
+        const button = card.querySelector('button[name=applicationId]');
+        if (button) button.setAttribute('form', 'move-' + to.dataset.stageId);
     }
 
     let dragged = null;

@@ -5,6 +5,7 @@ using Attract.Core.Common;
 using Attract.Core.Data;
 using Attract.Core.Pipeline;
 using Attract.IntegrationTests.Infrastructure;
+using Attract.Web.Pages.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attract.IntegrationTests.Pages.Jobs;
@@ -17,7 +18,7 @@ public abstract class PipelineBoardTests(DatabaseProvider provider) : IDisposabl
 
     /// <summary>
     /// Adds <paramref name="count"/> applications to a stage, Card001 first; three at a time share the moment they entered
-    /// the stage, so the id breaks ties (also across a page boundary: the 49th to 51st share one).
+    /// the stage, so the id breaks ties (also across a page boundary: with pages of 20, the 19th to 21st share one).
     /// </summary>
     private Task AddApplicationsAsync(int jobId, string stage, int count, string prefix = "Card", string? rejectedFor = null, DateTime? enteredAtUtc = null) =>
         _factory.WithDbAsync(async db =>
@@ -46,37 +47,39 @@ public abstract class PipelineBoardTests(DatabaseProvider provider) : IDisposabl
         Enumerable.Range(from, to - from + 1).Select(i => $"{prefix} {i:D3}").ToArray();
 
     [Fact]
-    public async Task Board_120ApplicationsInAStage_CountsAllShowsFirst50AndMoreShowsTheRest()
+    public async Task Board_ApplicationsBeyondTwoPagesInAStage_CountsAllShowsFirstPageAndMoreShowsTheRest()
     {
+        const int size = PipelineBoard.PageSize;
+        var total = 2 * size + size / 2;
         var jobId = await _factory.CreateJobAsync();
-        await AddApplicationsAsync(jobId, "Applied", 120);
+        await AddApplicationsAsync(jobId, "Applied", total);
         await AddApplicationsAsync(jobId, "Offer", 2, "Offered");
         var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
 
         var board = await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}");
 
         var applied = board.QuerySelector("[data-testid='column-Applied']")!;
-        Assert.Equal("120", applied.QuerySelector("[data-testid=count]")!.TextContent);
+        Assert.Equal(total.ToString(), applied.QuerySelector("[data-testid=count]")!.TextContent);
         Assert.Equal("2", board.QuerySelector("[data-testid='column-Offer'] [data-testid=count]")!.TextContent);
-        Assert.Contains("Applied: 120 active, 0 rejected", board.QuerySelector("[data-testid=stage-summary]")!.TextContent);
-        Assert.Equal(Expected(1, 50), Names(applied));
-        Assert.DoesNotContain("Card 051", board.Body!.TextContent);
+        Assert.Contains($"Applied: {total} active, 0 rejected", board.QuerySelector("[data-testid=stage-summary]")!.TextContent);
+        Assert.Equal(Expected(1, size), Names(applied));
+        Assert.DoesNotContain($"Card {size + 1:D3}", board.Body!.TextContent);
         Assert.Null(board.QuerySelector("[data-testid='column-Offer'] [data-testid=more]"));
 
         // without script: the link shows the column's next page
         var more = applied.QuerySelector("[data-testid=more]")!;
         var second = await client.GetDocumentAsync(more.GetAttribute("href")!);
         var secondApplied = second.QuerySelector("[data-testid='column-Applied']")!;
-        Assert.Equal(Expected(51, 100), Names(secondApplied));
-        Assert.Equal("120", secondApplied.QuerySelector("[data-testid=count]")!.TextContent);
+        Assert.Equal(Expected(size + 1, 2 * size), Names(secondApplied));
+        Assert.Equal(total.ToString(), secondApplied.QuerySelector("[data-testid=count]")!.TextContent);
         Assert.NotNull(secondApplied.QuerySelector("[data-testid=first-cards]"));
         Assert.Equal(["Offered 001", "Offered 002"], Names(second.QuerySelector("[data-testid='column-Offer']")!));
 
         // with script: the Column handler's partial, appended in place
         var partial = await HtmlForms.ParseAsync(await client.GetAsync(more.GetAttribute("data-column-url")));
-        Assert.Equal(Expected(51, 100), Names(partial, "[data-testid=card]"));
+        Assert.Equal(Expected(size + 1, 2 * size), Names(partial, "[data-testid=card]"));
         var third = await HtmlForms.ParseAsync(await client.GetAsync(partial.QuerySelector("[data-testid=more]")!.GetAttribute("data-column-url")));
-        Assert.Equal(Expected(101, 120), Names(third, "[data-testid=card]"));
+        Assert.Equal(Expected(2 * size + 1, total), Names(third, "[data-testid=card]"));
         Assert.Null(third.QuerySelector("[data-testid=more]"));
     }
 
@@ -85,24 +88,25 @@ public abstract class PipelineBoardTests(DatabaseProvider provider) : IDisposabl
     {
         var jobId = await _factory.CreateJobAsync();
         await AddApplicationsAsync(jobId, "Phone screen", 1, "Keen");
-        await AddApplicationsAsync(jobId, "Phone screen", 52, "Turned", rejectedFor: "Skills mismatch");
+        const int size = PipelineBoard.PageSize;
+        await AddApplicationsAsync(jobId, "Phone screen", size + 2, "Turned", rejectedFor: "Skills mismatch");
         var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
 
         var hidden = await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}");
         var shown = await client.GetDocumentAsync(hidden.QuerySelector("[data-testid=rejected-toggle]")!.GetAttribute("href")!);
 
         Assert.Equal("1", hidden.QuerySelector("[data-testid='column-Phone screen'] [data-testid=count]")!.TextContent);
-        Assert.Contains("Phone screen: 1 active, 52 rejected", hidden.QuerySelector("[data-testid=stage-summary]")!.TextContent);
+        Assert.Contains($"Phone screen: 1 active, {size + 2} rejected", hidden.QuerySelector("[data-testid=stage-summary]")!.TextContent);
         Assert.Empty(hidden.QuerySelectorAll("[data-testid=rejected-cards]"));
         Assert.DoesNotContain("Turned 001", hidden.Body!.TextContent);
         var column = shown.QuerySelector("[data-testid='column-Phone screen']")!;
         Assert.Equal(["Keen 001"], Names(column));
-        Assert.Equal("52", column.QuerySelector("[data-testid=rejected-count]")!.TextContent);
-        Assert.Equal(Expected(1, 50, "Turned"), Names(column, "[data-testid=rejected-cards] [data-testid=card]"));
+        Assert.Equal($"{size + 2}", column.QuerySelector("[data-testid=rejected-count]")!.TextContent);
+        Assert.Equal(Expected(1, size, "Turned"), Names(column, "[data-testid=rejected-cards] [data-testid=card]"));
         Assert.Contains("Rejected: Skills mismatch", column.QuerySelector("[data-testid=rejected-cards]")!.TextContent);
-        Assert.Empty(column.QuerySelectorAll("[data-testid=rejected-cards] form"));
+        Assert.Empty(column.QuerySelectorAll("[data-testid=rejected-cards] button"));
         var rest = await HtmlForms.ParseAsync(await client.GetAsync(column.QuerySelector("[data-testid=rejected-cards] [data-testid=more]")!.GetAttribute("data-column-url")));
-        Assert.Equal(Expected(51, 52, "Turned"), Names(rest, "[data-testid=card]"));
+        Assert.Equal(Expected(size + 1, size + 2, "Turned"), Names(rest, "[data-testid=card]"));
     }
 
     [Fact]
@@ -115,14 +119,19 @@ public abstract class PipelineBoardTests(DatabaseProvider provider) : IDisposabl
         var board = await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}");
         var card = board.QuerySelector("[data-testid='column-Applied'] [data-testid=card]")!;
         Assert.Equal("3 days in stage", card.QuerySelector("[data-testid=time-in-stage]")!.TextContent);
-        var form = card.QuerySelector("form")!;
-        Assert.Equal("Stage for Mover 001", form.QuerySelector("select")!.GetAttribute("aria-label"));
+        // the card's Move button submits its column's Move form (the target stage: the next one unless changed)
+        var button = card.QuerySelector("button[name=applicationId]")!;
+        Assert.Equal("Move Mover 001", button.GetAttribute("aria-label"));
+        var form = board.GetElementById(button.GetAttribute("form")!)!;
+        Assert.Same(board.QuerySelector("[data-testid='column-Applied'] [data-testid=move-form]"), form);
+        Assert.Equal("Applied: Move to", board.QuerySelector($"label[for='{form.QuerySelector("select")!.Id}']")!.TextContent);
         Assert.Equal("Phone screen", form.QuerySelector("option[selected]")!.TextContent);
+        Assert.Empty(card.QuerySelectorAll("form, select, input"));
 
         var response = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-            ["applicationId"] = form.QuerySelector("input[name=applicationId]")!.GetAttribute("value")!,
+            [button.GetAttribute("name")!] = button.GetAttribute("value")!,
             ["stageId"] = offer.ToString(),
         }));
 

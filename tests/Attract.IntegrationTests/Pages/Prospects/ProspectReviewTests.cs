@@ -159,6 +159,27 @@ public abstract class ProspectReviewTests(DatabaseProvider provider) : IDisposab
     }
 
     [Fact]
+    public async Task Review_PagingAcrossJobs_MergesTheJobsProspectsInTimeOrder()
+    {
+        // each job's prospects come from its own stage's index in time order; the page is their merge
+        var alpha = await _factory.CreateJobAsync("Alpha");
+        var beta = await _factory.CreateJobAsync("Beta");
+        for (var i = 0; i < 27; i++)
+        {
+            await ProspectAsync(i % 3 == 0 ? alpha : beta, $"P{i:D2}", daysAgo: 100 - i);
+        }
+        var client = await _factory.SignedInClientAsync(AtsData.Manager);
+
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => $"P{i:D2} Prospect"), Names(await client.GetDocumentAsync("/Prospects")));
+        Assert.Equal(["P25 Prospect", "P26 Prospect"], Names(await client.GetDocumentAsync("/Prospects?p=2")));
+        Assert.Equal(Enumerable.Range(2, 25).Reverse().Select(i => $"P{i:D2} Prospect"), Names(await client.GetDocumentAsync("/Prospects?sort=Newest")));
+        Assert.Equal(["P01 Prospect", "P00 Prospect"], Names(await client.GetDocumentAsync("/Prospects?sort=Newest&p=2")));
+        Assert.Equal(["P00 Prospect", "P03 Prospect"], Names(await client.GetDocumentAsync($"/Prospects?job={alpha}&size=25")).Take(2));
+        Assert.Equal(Enumerable.Range(0, 27).Where(i => i % 3 == 0).Select(i => $"P{i:D2} Prospect"),
+            Names(await client.GetDocumentAsync($"/Prospects?job={alpha}")));
+    }
+
+    [Fact]
     public async Task BulkAdvance_Selected_MovesAllWritesHistoryAndKeepsFilters()
     {
         var job = await _factory.CreateJobAsync();
