@@ -16,7 +16,10 @@ public static class AtsSetup
         services.AddSingleton<ErasureSuppressionKeyring>();
         services.AddSingleton<Pages.Jobs.JobListCounts>();
         services.AddSingleton<Pages.Jobs.JobListCounts.Invalidator>();
-        services.ConfigureDbContext<AttractDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<Pages.Jobs.JobListCounts.Invalidator>()));
+        services.AddSingleton<Pages.Candidates.SearchCounts>();
+        services.AddSingleton<Pages.Candidates.SearchCounts.Invalidator>();
+        services.ConfigureDbContext<AttractDbContext>((sp, o) => o.AddInterceptors(
+            sp.GetRequiredService<Pages.Jobs.JobListCounts.Invalidator>(), sp.GetRequiredService<Pages.Candidates.SearchCounts.Invalidator>()));
         return services;
     }
 

@@ -10,10 +10,10 @@ namespace Attract.Web.Pages.Candidates;
 
 /// <summary>
 /// Candidate search with paging. The search words are range scans of the term index (<see cref="CandidateSearch"/>):
-/// the count reads only that index, and results come newest first so one page is read without sorting every match.
+/// the count reads only that index (and is shared for a few seconds, <see cref="SearchCounts"/>), and results come newest first so one page is read without sorting every match.
 /// The list without a search pages with Skip/Take over the (LastName, FirstName, Id) index. Both stay fast at 100,000 rows.
 /// </summary>
-public class IndexModel(AttractDbContext db) : PageModel
+public class IndexModel(AttractDbContext db, SearchCounts counts) : PageModel
 {
     public const int PageSize = 25;
 
@@ -45,7 +45,7 @@ public class IndexModel(AttractDbContext db) : PageModel
         CanCreate = viewer.IsRecruiting;
         var query = db.Candidates.AsNoTracking().VisibleTo(viewer).Matching(db.CandidateSearchTerms, Q);
         Total = Searching && viewer.SeesAllCandidates
-            ? await db.CandidateSearchTerms.MatchingIds(Q!).CountAsync()
+            ? await counts.GetAsync(Q!, () => db.CandidateSearchTerms.MatchingIds(Q!).CountAsync())
             : await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await (Searching ? query.InSearchOrder() : query.InListOrder())

@@ -1,7 +1,7 @@
 using Attract.Core.Data;
 using Attract.Core.Pipeline;
+using Attract.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Attract.Web.Pages.Jobs;
 
@@ -60,23 +60,11 @@ public sealed class JobListCounts(TimeProvider clock)
     private sealed record Snapshot(IReadOnlyDictionary<int, int> Counts, long Version, DateTimeOffset ReadAt);
 
     /// <summary>Drops the counts after a SaveChanges that added, changed or deleted an application.</summary>
-    public sealed class Invalidator(JobListCounts counts) : SaveChangesInterceptor
+    public sealed class Invalidator(JobListCounts counts) : SavedChangesListener
     {
-        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        protected override void OnSaved(DbContext context)
         {
-            Forget(eventData);
-            return base.SavedChangesAsync(eventData, result, cancellationToken);
-        }
-
-        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-        {
-            Forget(eventData);
-            return base.SavedChanges(eventData, result);
-        }
-
-        private void Forget(SaveChangesCompletedEventData eventData)
-        {
-            if (eventData.Context?.ChangeTracker.Entries<JobApplication>().Any() == true)
+            if (context.ChangeTracker.Entries<JobApplication>().Any())
             {
                 counts.Invalidate();
             }

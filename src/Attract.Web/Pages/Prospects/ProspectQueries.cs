@@ -110,10 +110,7 @@ public static class ProspectQueries
         var total = await prospects.CountAsync(ct);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         pageNumber = Math.Clamp(pageNumber, 1, pageCount);
-        var page = filter.Sort is ProspectSort.Oldest or ProspectSort.Newest
-            ? await TimeOrderedPageAsync(db, viewer, filter, (pageNumber - 1) * pageSize, pageSize, nowUtc, ct)
-            : null;
-        var rows = await (page ?? prospects.Sorted(filter.Sort).Skip((pageNumber - 1) * pageSize).Take(pageSize))
+        var rows = await prospects.Sorted(filter.Sort).Skip((pageNumber - 1) * pageSize).Take(pageSize)
             .Select(a => new
             {
                 a.Id,
@@ -133,51 +130,6 @@ public static class ProspectQueries
             .ToListAsync(ct);
         return new ProspectPage(total, pageNumber, pageCount, rows.Select(r => new ProspectRow(r.Id, r.CandidateId, $"{r.FirstName} {r.LastName}",
             r.CurrentTitle, r.CurrentCompany, r.Source, r.Summary, r.Code, r.Title, r.EnteredStageAtUtc, Exporter(r.ExportedBy), r.ExportedAt)).ToList());
-    }
-
-    /// <summary>
-    /// A page in time order without sorting every prospect: each Prospect stage's own first <c>skip + take</c> in its index
-    /// order (a seek each), merged, then the page. Across several jobs the plain query sorts all their prospects first (a
-    /// temporary B-tree over thousands of rows for 25). Null when there are too many stages for one statement.
-    /// </summary>
-    private static async Task<IQueryable<JobApplication>?> TimeOrderedPageAsync(AttractDbContext db, Viewer viewer, ProspectFilter filter, int skip, int take,
-        DateTime nowUtc, CancellationToken ct)
-    {
-        var stages = await ProspectStages(db, viewer, filter.JobId).Select(s => new { s.JobId, s.Id }).ToListAsync(ct);
-        if (stages.Count > MaxMergedStages)
-        {
-            return null;
-        }
-        IQueryable<TimeKey>? merged = null;
-        foreach (var stage in stages)
-        {
-            var (jobId, stageId) = (stage.JobId, stage.Id);
-            var first = db.Applications.AsNoTracking()
-                .Where(a => a.JobId == jobId && a.StageId == stageId && a.Status == ApplicationStatus.Active && a.CandidateId != null)
-                .Filtered(filter, nowUtc).Sorted(filter.Sort).Take(skip + take)
-                .Select(a => new TimeKey { Id = a.Id, At = a.EnteredStageAtUtc });
-            merged = merged is null ? first : merged.Concat(first);
-        }
-        if (merged is null)
-        {
-            return db.Applications.Where(a => false);
-        }
-        var ordered = filter.Sort == ProspectSort.Newest
-            ? merged.OrderByDescending(k => k.At).ThenByDescending(k => k.Id)
-            : merged.OrderBy(k => k.At).ThenBy(k => k.Id);
-        var ids = ordered.Skip(skip).Take(take).Select(k => k.Id);
-        return db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id)).Sorted(filter.Sort);
-    }
-
-    /// <summary>The most Prospect stages merged in one statement (one subquery each); beyond it the plain query sorts.</summary>
-    public const int MaxMergedStages = 50;
-
-    /// <summary>A prospect's place in time order (member init: EF cannot UNION constructor projections).</summary>
-    private sealed class TimeKey
-    {
-        public int Id { get; init; }
-
-        public DateTime At { get; init; }
     }
 
     /// <summary>The exporting user's name without <see cref="LinkedInExportProcessor.ExporterSuffix"/>.</summary>

@@ -167,6 +167,24 @@ public abstract class CandidatePagesTests(DatabaseProvider provider) : IDisposab
     }
 
     [Fact]
+    public async Task Index_SearchCount_SavesOnThisInstanceShowAtOnce()
+    {
+        var candidateId = await _factory.CreateCandidateAsync("Ada", "Smithson", "ada@one.example");
+        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
+        async Task<string> Total() => (await client.GetDocumentAsync("/Candidates?q=smithson")).QuerySelector("[data-testid=total]")!.TextContent;
+        Assert.Equal("1", await Total());
+
+        await _factory.CreateCandidateAsync("Bea", "Smithson", "bea@two.example");
+        Assert.Equal("2", await Total()); // the shared count was dropped by the save, not kept for its ten seconds
+
+        var version = (await client.GetDocumentAsync($"/Candidates/Edit/{candidateId}")).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+        var saved = await client.PostFormAsync($"/Candidates/Edit/{candidateId}",
+            new Dictionary<string, string>(CandidateForm("Ada", "Lovelace", "ada@one.example")) { ["Input.Version"] = version });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("1", await Total());
+    }
+
+    [Fact]
     public async Task Index_SearchAfterEdit_FindsNewNameNotOld()
     {
         var candidateId = await _factory.CreateCandidateAsync("Grace", "Brewster", "gmh@navy.example");
