@@ -18,7 +18,7 @@ public abstract class SavedChangesListener : SaveChangesInterceptor
         return base.SavedChanges(eventData, result);
     }
 
-    /// <summary>Called with the context's change tracker, whose entries are the entities it saved (and any others it tracks).</summary>
+    /// <summary>Called with the context that saved; its change tracker holds the entities it saved (and any others it tracks).</summary>
     protected abstract void OnSaved(DbContext context);
 
     private void Notify(SaveChangesCompletedEventData eventData)

@@ -52,8 +52,7 @@ public static class ProspectQueries
     public static readonly Expression<Func<StageMove, bool>> IsExport = m =>
         m.Kind == StageMoveKind.Added && m.ByUserId != null && m.ByName.EndsWith(LinkedInExportProcessor.ExporterSuffix);
 
-    /// <summary>The Prospect stages of the jobs the viewer reviews prospects for (admins: every job's).</summary>
-    public static IQueryable<JobStage> ProspectStages(this AttractDbContext db, Viewer viewer, int? jobId = null)
+    public static IQueryable<JobApplication> WaitingProspects(this AttractDbContext db, Viewer viewer, int? jobId = null)
     {
         var stages = db.JobStages.Where(s => s.Kind == StageKind.Prospect);
         if (!viewer.IsAdmin)
@@ -64,12 +63,6 @@ public static class ProspectQueries
         {
             stages = stages.Where(s => s.JobId == id);
         }
-        return stages;
-    }
-
-    public static IQueryable<JobApplication> WaitingProspects(this AttractDbContext db, Viewer viewer, int? jobId = null)
-    {
-        var stages = db.ProspectStages(viewer, jobId);
         return db.Applications.Where(a => stages.Select(s => s.JobId).Contains(a.JobId) && stages.Select(s => s.Id).Contains(a.StageId)
             && a.Status == ApplicationStatus.Active && a.CandidateId != null);
     }
