@@ -5,6 +5,7 @@ using Attract.Core.Feedback;
 using Attract.Core.Jobs;
 using Attract.Core.Notes;
 using Attract.Core.Pipeline;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attract.Core.Access;
 
@@ -76,8 +77,22 @@ public static class AccessQueries
 
     /// <summary>Add, move, reject and reopen applications: admins, and recruiters or hiring managers on the team.</summary>
     public static bool CanWorkOn(this Viewer viewer, Job job) =>
-        viewer.IsAdmin || ((viewer.IsRecruiter || viewer.IsHiringManager)
-            && job.Team.Any(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer));
+        viewer.CanWorkOn(job.Team.Where(t => t.UserId == viewer.UserId).Select(t => t.Role));
+
+    /// <summary><see cref="CanWorkOn(Viewer, Job)"/> from the viewer's roles on the job's team (<see cref="TeamRolesAsync"/>).</summary>
+    public static bool CanWorkOn(this Viewer viewer, IEnumerable<TeamRole> rolesOnTeam) =>
+        viewer.IsAdmin || ((viewer.IsRecruiter || viewer.IsHiringManager) && rolesOnTeam.Any(r => r != TeamRole.Interviewer));
+
+    /// <summary>
+    /// The viewer's roles on a job's team, read live (none: a non-admin may not see the job). For pages that keep the job
+    /// itself in a shared read: who may see it is never taken from a shared copy.
+    /// </summary>
+    public static async Task<IReadOnlyList<TeamRole>> TeamRolesAsync(this AttractDbContext db, Viewer viewer, int jobId) =>
+        await db.JobTeamMembers.Where(t => t.JobId == jobId && t.UserId == viewer.UserId).Select(t => t.Role).ToListAsync();
+
+    /// <summary>The jobs the viewer works on as a team member other than an interviewer, in id order, read live.</summary>
+    public static async Task<IReadOnlyList<int>> WorkedJobIdsAsync(this AttractDbContext db, Viewer viewer) =>
+        await db.JobTeamMembers.Where(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer).Select(t => t.JobId).Distinct().OrderBy(id => id).ToListAsync();
 
     /// <summary>Submit a scorecard: admins, and anyone assigned to the job as an interviewer.</summary>
     public static bool CanInterviewFor(this Viewer viewer, Job job) =>

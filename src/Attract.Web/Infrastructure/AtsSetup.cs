@@ -6,7 +6,7 @@ using Attract.Core.Identity;
 
 namespace Attract.Web.Infrastructure;
 
-/// <summary>Registers the ATS services: the acting user for audit and outbox rows, the job list's shared counts.</summary>
+/// <summary>Registers the ATS services: the acting user for audit and outbox rows, and the shared reads of busy pages (job list counts, search counts, boards and prospect lists).</summary>
 public static class AtsSetup
 {
     public static IServiceCollection AddAttractAts(this IServiceCollection services)
@@ -18,8 +18,11 @@ public static class AtsSetup
         services.AddSingleton<Pages.Jobs.JobListCounts.Invalidator>();
         services.AddSingleton<Pages.Candidates.SearchCounts>();
         services.AddSingleton<Pages.Candidates.SearchCounts.Invalidator>();
+        services.AddSingleton<Pages.Jobs.PipelineReads>();
+        services.AddSingleton<Pages.Jobs.PipelineReads.Invalidator>();
         services.ConfigureDbContext<AttractDbContext>((sp, o) => o.AddInterceptors(
-            sp.GetRequiredService<Pages.Jobs.JobListCounts.Invalidator>(), sp.GetRequiredService<Pages.Candidates.SearchCounts.Invalidator>()));
+            sp.GetRequiredService<Pages.Jobs.JobListCounts.Invalidator>(), sp.GetRequiredService<Pages.Candidates.SearchCounts.Invalidator>(),
+            sp.GetRequiredService<Pages.Jobs.PipelineReads.Invalidator>()));
         return services;
     }
 

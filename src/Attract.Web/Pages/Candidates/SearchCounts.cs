@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Attract.Core.Candidates;
 using Attract.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -18,33 +17,14 @@ public sealed class SearchCounts(TimeProvider clock)
 
     public const int Capacity = 1_000;
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private long _version;
+    private readonly SharedReads<string, int> _counts = new(clock, MaxAge, Capacity);
 
     /// <summary>Forgets every count (a candidate was added, changed or erased here).</summary>
-    public void Invalidate() => Interlocked.Increment(ref _version);
+    public void Invalidate() => _counts.Invalidate();
 
     /// <summary>The count for <paramref name="search"/> (its normalised words are the key), from <paramref name="count"/> when not fresh.</summary>
-    public async Task<int> GetAsync(string search, Func<Task<int>> count)
-    {
-        var key = string.Join(' ', CandidateSearchTokenizer.QueryWords(search));
-        var version = Interlocked.Read(ref _version);
-        if (_entries.TryGetValue(key, out var entry) && entry.Version == version && clock.GetUtcNow() - entry.ReadAt < MaxAge)
-        {
-            return entry.Count;
-        }
-        var readAt = clock.GetUtcNow();
-        var fresh = await count();
-        if (_entries.Count >= Capacity)
-        {
-            _entries.Clear();
-        }
-        // read under the version seen before counting: a save during the count leaves this entry stale at once
-        _entries[key] = new Entry(fresh, version, readAt);
-        return fresh;
-    }
-
-    private sealed record Entry(int Count, long Version, DateTimeOffset ReadAt);
+    public Task<int> GetAsync(string search, Func<Task<int>> count) =>
+        _counts.GetAsync(string.Join(' ', CandidateSearchTokenizer.QueryWords(search)), count);
 
     /// <summary>Drops the counts after a SaveChanges that added, changed or deleted a candidate or its search terms.</summary>
     public sealed class Invalidator(SearchCounts counts) : SavedChangesListener

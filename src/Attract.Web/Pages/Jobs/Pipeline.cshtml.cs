@@ -16,7 +16,7 @@ namespace Attract.Web.Pages.Jobs;
 /// "More" shows a column's next page (a GET link, or the Column handler's partial appended by script). Cards move by
 /// their Move form, or by drag and drop posting the same handler.
 /// </summary>
-public class PipelineModel(AttractDbContext db) : PageModel
+public class PipelineModel(AttractDbContext db, PipelineReads reads) : PageModel
 {
     public record Column(JobStage Stage, StageCounts Counts, CardPage Active, CardPage? Rejected)
     {
@@ -56,10 +56,14 @@ public class PipelineModel(AttractDbContext db) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
-    /// <summary>The board; with <c>stageId</c> and <c>after</c> (the no-script "More" link) that column's active or rejected cards start after that key.</summary>
+    /// <summary>
+    /// The board; with <c>stageId</c> and <c>after</c> (the no-script "More" link) that column's active or rejected cards
+    /// start after that key. The first screen comes from the shared read (<see cref="PipelineReads"/>), read afresh after the
+    /// user's own move; a continued column is read live.
+    /// </summary>
     public async Task<IActionResult> OnGetAsync(int id, int? stageId, string? after, bool rejected)
     {
-        if (!await LoadJobAsync(id) || (stageId is { } s && !Job.Stages.Any(x => x.Id == s)))
+        if (!await AuthorizeAsync(id))
         {
             return NotFound();
         }
@@ -75,28 +79,29 @@ public class PipelineModel(AttractDbContext db) : PageModel
                 ModelState.AddModelError("", "That page of the column is not valid; the column starts from its first cards.");
             }
         }
-        var counts = await CountsAsync(db, id);
-        var stages = Job.OrderedStages.ToList();
-        var requests = stages.SelectMany(stage => ShowRejected
-            ? new[] { Request(stage, false), Request(stage, true) }
-            : [Request(stage, false)]).ToList();
-        var pages = await PagesAsync(db, id, requests);
-        var columns = stages.Select(stage => new Column(stage, counts.GetValueOrDefault(stage.Id, new StageCounts(0, 0)),
-            pages.First(p => p.StageId == stage.Id && !p.Rejected), pages.FirstOrDefault(p => p.StageId == stage.Id && p.Rejected))
+        var board = stageId is { } s && key is { } k
+            ? await ReadAsync(db, id, ShowRejected, new PageRequest(s, rejected, k))
+            : await reads.Boards.GetAsync((id, ShowRejected), () => ReadAsync(db, id, ShowRejected),
+                fresh: StatusMessage is not null || TempData.ContainsKey("ErrorMessage"));
+        if (board is null || (stageId is { } asked && !board.Job.Stages.Any(x => x.Id == asked)))
+        {
+            return NotFound();
+        }
+        Job = board.Job;
+        Columns = Job.OrderedStages.Select(stage => new Column(stage, board.CountsOf(stage), board.PageOf(stage, false)!, board.PageOf(stage, true))
         { Continued = stage.Id == stageId && key is not null }).ToList();
-        Columns = columns;
         return Page();
-
-        PageRequest Request(JobStage stage, bool r) => new(stage.Id, r, stage.Id == stageId && rejected == r ? key : null);
     }
 
     /// <summary>The next page of one column's cards, as list items, for the board's script to append in place.</summary>
     public async Task<IActionResult> OnGetColumnAsync(int id, int stageId, string? after, bool rejected)
     {
-        if (!await LoadJobAsync(id) || Job.Stages.FirstOrDefault(s => s.Id == stageId) is not { } stage)
+        if (!await AuthorizeAsync(id) || await db.Jobs.AsNoTracking().Include(j => j.Stages).FirstOrDefaultAsync(j => j.Id == id) is not { } job
+            || job.Stages.FirstOrDefault(s => s.Id == stageId) is not { } stage)
         {
             return NotFound();
         }
+        Job = job;
         CardKey? key = null;
         if (after is not null)
         {
@@ -154,15 +159,13 @@ public class PipelineModel(AttractDbContext db) : PageModel
         return RedirectToPage(new { id, ShowRejected });
     }
 
-    private async Task<bool> LoadJobAsync(int id)
+    /// <summary>Whether the viewer may see the job, from their team roles read live (admins see every job), and may work on it.</summary>
+    private async Task<bool> AuthorizeAsync(int id)
     {
-        if (await db.FindVisibleJobAsync(User.ToViewer(), id, tracked: false) is not { } job)
-        {
-            return false;
-        }
-        Job = job;
-        CanWork = User.ToViewer().CanWorkOn(job);
+        var viewer = User.ToViewer();
+        var roles = viewer.IsAdmin ? [] : await db.TeamRolesAsync(viewer, id);
+        CanWork = viewer.CanWorkOn(roles);
         NowUtc = db.UtcNow;
-        return true;
+        return viewer.IsAdmin || roles.Count > 0;
     }
 }

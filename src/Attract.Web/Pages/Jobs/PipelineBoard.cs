@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Attract.Core.Data;
+using Attract.Core.Jobs;
 using Attract.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,32 @@ public static class PipelineBoard
     public record CardPage(int StageId, bool Rejected, IReadOnlyList<Card> Cards, CardKey? Next);
 
     public record StageCounts(int Active, int Rejected);
+
+    /// <summary>What the board shows of a job: its stages (the job is read untracked, without its team), counts and pages.</summary>
+    public sealed record Snapshot(Job Job, IReadOnlyDictionary<int, StageCounts> Counts, IReadOnlyList<CardPage> Pages)
+    {
+        public StageCounts CountsOf(JobStage stage) => Counts.GetValueOrDefault(stage.Id, new StageCounts(0, 0));
+
+        public CardPage? PageOf(JobStage stage, bool rejected) => Pages.FirstOrDefault(p => p.StageId == stage.Id && p.Rejected == rejected);
+    }
+
+    /// <summary>
+    /// The board of a job (null: no such job): every column's first page of active cards, and of rejected ones with
+    /// <paramref name="showRejected"/>, except the column <paramref name="continued"/> names, which starts after its key.
+    /// Who may see the job is not checked here.
+    /// </summary>
+    public static async Task<Snapshot?> ReadAsync(AttractDbContext db, int jobId, bool showRejected, PageRequest? continued = null)
+    {
+        if (await db.Jobs.AsNoTracking().Include(j => j.Stages).FirstOrDefaultAsync(j => j.Id == jobId) is not { } job)
+        {
+            return null;
+        }
+        var requests = job.OrderedStages.SelectMany(stage => showRejected ? new[] { Request(stage, false), Request(stage, true) } : [Request(stage, false)]).ToList();
+        return new Snapshot(job, await CountsAsync(db, jobId), await PagesAsync(db, jobId, requests));
+
+        PageRequest Request(JobStage stage, bool rejected) =>
+            continued is { } c && c.StageId == stage.Id && c.Rejected == rejected ? c : new PageRequest(stage.Id, rejected, null);
+    }
 
     public static async Task<IReadOnlyDictionary<int, StageCounts>> CountsAsync(AttractDbContext db, int jobId)
     {

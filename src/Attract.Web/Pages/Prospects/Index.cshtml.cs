@@ -1,9 +1,9 @@
 using Attract.Core.Access;
 using Attract.Core.Common;
 using Attract.Core.Data;
-using Attract.Core.Jobs;
 using Attract.Core.Pipeline;
 using Attract.Web.Infrastructure;
+using Attract.Web.Pages.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,12 +16,10 @@ namespace Attract.Web.Pages.Prospects;
 /// are advanced or rejected together, all or nothing, through the same entity rules as a single application.
 /// </summary>
 [Authorize(Policy = Policies.HiringTeam)]
-public class IndexModel(AttractDbContext db) : PageModel
+public class IndexModel(AttractDbContext db, PipelineReads reads) : PageModel
 {
     /// <summary>The most applications one bulk action takes (two pages of the largest size).</summary>
     public const int MaxSelection = 100;
-
-    public record JobOption(int Id, string Code, string Title, bool HasProspectStage, JobStatus Status);
 
     [BindProperty(SupportsGet = true, Name = "job")]
     public int? JobId { get; set; }
@@ -43,7 +41,7 @@ public class IndexModel(AttractDbContext db) : PageModel
 
     public ProspectPage List { get; private set; } = new(0, 1, 1, []);
 
-    public IReadOnlyList<JobOption> Jobs { get; private set; } = [];
+    public IReadOnlyList<ProspectJob> Jobs { get; private set; } = [];
 
     public IReadOnlySet<int> Selected { get; private set; } = new HashSet<int>();
 
@@ -135,23 +133,28 @@ public class IndexModel(AttractDbContext db) : PageModel
             ? string.Join("; ", list.GroupBy(a => a.Job.Code).Select(g => $"{string.Join(", ", g.Select(a => a.Candidate?.FullName ?? "an erased candidate"))}: {why} {g.Key}")) + "."
             : null;
 
+    /// <summary>
+    /// The list, from the shared read of the jobs the viewer works on (<see cref="PipelineReads"/>); read afresh after the
+    /// user's own review (a status message) and when a post shows it again.
+    /// </summary>
     private async Task<IActionResult> ShowAsync(int[]? selected = null)
     {
         var viewer = User.ToViewer();
-        Jobs = await db.Jobs.AsNoTracking().VisibleTo(viewer)
-            .Where(j => viewer.IsAdmin || j.Team.Any(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer))
-            .OrderBy(j => j.Code)
-            .Select(j => new JobOption(j.Id, j.Code, j.Title, j.Stages.Any(s => s.Kind == StageKind.Prospect), j.Status)).ToListAsync();
-        if (JobId is { } job && !Jobs.Any(j => j.Id == job && j.HasProspectStage))
-        {
-            return NotFound();
-        }
         Source = Enum.IsDefined(Source) ? Source : ProspectSource.Any;
         Sort = Enum.IsDefined(Sort) ? Sort : ProspectSort.Oldest;
         WaitingDays = WaitingDays is { } days && ProspectQueries.WaitingDayChoices.Contains(days) ? days : null;
         PageSize = ProspectQueries.PageSizes.Contains(PageSize) ? PageSize : ProspectQueries.PageSizes[0];
         NowUtc = db.UtcNow;
-        List = await db.ReadPageAsync(viewer, new ProspectFilter(JobId, Source, WaitingDays, Sort), PageNumber, PageSize, NowUtc);
+        var filter = new ProspectFilter(JobId, Source, WaitingDays, Sort);
+        var worked = viewer.IsAdmin ? "*" : string.Join(',', await db.WorkedJobIdsAsync(viewer));
+        var read = await reads.Prospects.GetAsync(new ProspectListKey(worked, filter, PageNumber, PageSize),
+            () => db.ReadListAsync(viewer, filter, PageNumber, PageSize, NowUtc), fresh: selected is not null || StatusMessage is not null);
+        Jobs = read.Jobs;
+        if (JobId is { } job && !Jobs.Any(j => j.Id == job && j.HasProspectStage))
+        {
+            return NotFound();
+        }
+        List = read.Page;
         PageNumber = List.PageNumber;
         Selected = (selected ?? []).ToHashSet();
         return Page();

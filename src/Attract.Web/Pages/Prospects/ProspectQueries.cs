@@ -32,6 +32,19 @@ public sealed record ProspectRow(int ApplicationId, int CandidateId, string Name
 
 public sealed record ProspectPage(int Total, int PageNumber, int PageCount, IReadOnlyList<ProspectRow> Rows);
 
+/// <summary>A job the list can be filtered by: one the user works on.</summary>
+public sealed record ProspectJob(int Id, string Code, string Title, bool HasProspectStage, JobStatus Status);
+
+/// <summary>What the review page reads: the jobs to filter by and one page of the list.</summary>
+public sealed record ProspectList(IReadOnlyList<ProspectJob> Jobs, ProspectPage Page);
+
+/// <summary>
+/// A <see cref="ProspectList"/> shared between users (<see cref="Jobs.PipelineReads"/>): the jobs the viewer works on, read
+/// live (<c>*</c> for an admin, who works on all), with the filter and the page asked for. Two users who work on the same
+/// jobs see the same list.
+/// </summary>
+public sealed record ProspectListKey(string WorkedJobs, ProspectFilter Filter, int PageNumber, int PageSize);
+
 /// <summary>
 /// Prospects waiting for review: active applications in a Prospect stage of jobs the user works on (admins: all jobs).
 /// The query starts from those jobs' Prospect stages, so the database seeks the <c>(JobId, StageId, Status,
@@ -94,6 +107,17 @@ public static class ProspectQueries
         ProspectSort.Job => prospects.OrderBy(a => a.Job.Code).ThenBy(a => a.EnteredStageAtUtc).ThenBy(a => a.Id),
         _ => prospects.OrderBy(a => a.EnteredStageAtUtc).ThenBy(a => a.Id),
     };
+
+    /// <summary>The jobs the viewer works on and one page of the filtered list (<see cref="ReadPageAsync"/>).</summary>
+    public static async Task<ProspectList> ReadListAsync(this AttractDbContext db, Viewer viewer, ProspectFilter filter, int pageNumber, int pageSize,
+        DateTime nowUtc, CancellationToken ct = default)
+    {
+        var jobs = await db.Jobs.AsNoTracking().VisibleTo(viewer)
+            .Where(j => viewer.IsAdmin || j.Team.Any(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer))
+            .OrderBy(j => j.Code)
+            .Select(j => new ProspectJob(j.Id, j.Code, j.Title, j.Stages.Any(s => s.Kind == StageKind.Prospect), j.Status)).ToListAsync(ct);
+        return new ProspectList(jobs, await db.ReadPageAsync(viewer, filter, pageNumber, pageSize, nowUtc, ct));
+    }
 
     /// <summary>The count and one page of the filtered list (the page number is clamped to the pages there are).</summary>
     public static async Task<ProspectPage> ReadPageAsync(this AttractDbContext db, Viewer viewer, ProspectFilter filter, int pageNumber, int pageSize,

@@ -5,8 +5,10 @@ using Attract.Core.Common;
 using Attract.Core.Data;
 using Attract.Core.Pipeline;
 using Attract.IntegrationTests.Infrastructure;
+using Attract.IntegrationTests.Security;
 using Attract.Web.Pages.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attract.IntegrationTests.Pages.Jobs;
 
@@ -152,15 +154,9 @@ public abstract class PipelineBoardTests(DatabaseProvider provider) : IDisposabl
         var applicationId = await _factory.WithDbAsync(db => db.Applications.Where(a => a.JobId == jobId).Select(a => a.Id).SingleAsync());
         var applied = await _factory.StageIdAsync(jobId, "Applied");
         var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
-        var board = (await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}")).QuerySelector("[data-testid=pipeline]")!;
-        var request = new HttpRequestMessage(HttpMethod.Post, board.GetAttribute("data-move-url"))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["applicationId"] = applicationId.ToString(), ["stageId"] = applied.ToString() }),
-        };
-        request.Headers.Add("RequestVerificationToken", board.GetAttribute("data-token"));
-        request.Headers.Add("X-Requested-With", "fetch");
+        var board = await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}");
 
-        var response = await client.SendAsync(request);
+        var response = await MoveByFetchAsync(client, board, applicationId, applied);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -212,6 +208,67 @@ public abstract class PipelineBoardTests(DatabaseProvider provider) : IDisposabl
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Equal("Applied", (await _factory.ApplicationStateAsync(otherApplication)).Stage);
+    }
+
+    private static async Task<HttpResponseMessage> MoveByFetchAsync(HttpClient client, AngleSharp.Dom.IDocument board, int applicationId, int stageId)
+    {
+        var pipeline = board.QuerySelector("[data-testid=pipeline]")!;
+        var request = new HttpRequestMessage(HttpMethod.Post, pipeline.GetAttribute("data-move-url"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["applicationId"] = applicationId.ToString(), ["stageId"] = stageId.ToString() }),
+        };
+        request.Headers.Add("RequestVerificationToken", pipeline.GetAttribute("data-token"));
+        request.Headers.Add("X-Requested-With", "fetch");
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Board_SharedRead_ThisInstancesMoveShowsAtOnceAnotherInstancesWithinMaxAge()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        _factory.WithServices(s => s.AddSingleton<TimeProvider>(clock));
+        var jobId = await _factory.CreateJobAsync();
+        await AddApplicationsAsync(jobId, "Applied", 2, "Shared");
+        var ids = await _factory.WithDbAsync(db => db.Applications.Where(a => a.JobId == jobId).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
+        var offer = await _factory.StageIdAsync(jobId, "Offer");
+        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
+        async Task<(string[] Applied, string[] Offer, AngleSharp.Dom.IDocument Board)> BoardAsync()
+        {
+            var board = await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}");
+            return (Names(board.QuerySelector("[data-testid='column-Applied']")!), Names(board.QuerySelector("[data-testid='column-Offer']")!), board);
+        }
+        Assert.Equal(["Shared 001", "Shared 002"], (await BoardAsync()).Applied);
+
+        // another instance moves Shared 001: the row changes without this instance's SaveChanges
+        await _factory.WithDbAsync(db => db.Applications.Where(a => a.Id == ids[0]).ExecuteUpdateAsync(u => u.SetProperty(a => a.StageId, offer)));
+        Assert.Equal(["Shared 001", "Shared 002"], (await BoardAsync()).Applied); // the board read shared for MaxAge
+        clock.Advance(PipelineReads.MaxAge);
+        var later = await BoardAsync();
+        Assert.Equal(["Shared 002"], later.Applied);
+        Assert.Equal(["Shared 001"], later.Offer);
+
+        // a move on this instance (the board's script) drops the shared read at once
+        Assert.Equal(HttpStatusCode.OK, (await MoveByFetchAsync(client, later.Board, ids[1], offer)).StatusCode);
+        var moved = await BoardAsync();
+        Assert.Empty(moved.Applied);
+        Assert.Equal(["Shared 001", "Shared 002"], moved.Offer);
+    }
+
+    [Fact]
+    public async Task Board_SharedRead_RemovedFromTheTeam_NotFoundAtOnce()
+    {
+        var jobId = await _factory.CreateJobAsync();
+        await AddApplicationsAsync(jobId, "Applied", 1, "Private");
+        var manager = await _factory.UserIdAsync(AtsData.Manager);
+        var client = await _factory.SignedInClientAsync(AtsData.Manager);
+        var board = await client.GetDocumentAsync($"/Jobs/Pipeline/{jobId}");
+        Assert.Equal(["Private 001"], Names(board));
+        Assert.NotEmpty(board.QuerySelectorAll("[data-testid=move-form]"));
+
+        // another instance takes the manager off the team: the shared board is still fresh, but access is read live
+        await _factory.WithDbAsync(db => db.JobTeamMembers.Where(t => t.JobId == jobId && t.UserId == manager).ExecuteDeleteAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Jobs/Pipeline/{jobId}")).StatusCode);
     }
 
     [Fact]

@@ -85,6 +85,39 @@ public abstract class ProspectReviewTests(DatabaseProvider provider) : IDisposab
     }
 
     [Fact]
+    public async Task Review_SharedList_KeyedByTheJobsTheUserWorksOnReadLive()
+    {
+        var kept = await _factory.CreateJobAsync("Kept");
+        var left = await _factory.CreateJobAsync("Left");
+        await ProspectAsync(kept, "Kim");
+        await ProspectAsync(left, "Lou");
+        var manager = await _factory.UserIdAsync(AtsData.Manager);
+        var client = await _factory.SignedInClientAsync(AtsData.Manager);
+        Assert.Equal(["Kim Prospect", "Lou Prospect"], Names(await client.GetDocumentAsync("/Prospects")).Order());
+
+        // another instance takes the manager off one team (not a save this instance sees): the list read live changes key
+        await _factory.WithDbAsync(db => db.JobTeamMembers.Where(t => t.JobId == left && t.UserId == manager).ExecuteDeleteAsync());
+        var page = await client.GetDocumentAsync("/Prospects");
+
+        Assert.Equal(["Kim Prospect"], Names(page));
+        Assert.DoesNotContain(page.QuerySelectorAll("#f-job option"), o => o.TextContent.Contains("Left"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Prospects?job={left}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Review_SharedList_ANewProspectSavedHereShowsAtOnce()
+    {
+        var job = await _factory.CreateJobAsync();
+        await ProspectAsync(job, "Early");
+        var client = await _factory.SignedInClientAsync(AtsData.Manager);
+        Assert.Equal(["Early Prospect"], Names(await client.GetDocumentAsync("/Prospects")));
+
+        await ProspectAsync(job, "Late");
+
+        Assert.Equal(["Early Prospect", "Late Prospect"], Names(await client.GetDocumentAsync("/Prospects")).Order());
+    }
+
+    [Fact]
     public async Task Review_SourceFilter_SeparatesLinkedInExportsFromTheRest()
     {
         var job = await _factory.CreateJobAsync();
