@@ -6,7 +6,7 @@ using Attract.Core.Identity;
 
 namespace Attract.Web.Infrastructure;
 
-/// <summary>Registers the ATS services: the acting user for audit and outbox rows, and the shared reads of busy pages (job list counts, search counts, boards and prospect lists).</summary>
+/// <summary>Registers the ATS services: the acting user for audit and outbox rows, and the shared reads of busy pages (job list counts, search results, boards and prospect lists).</summary>
 public static class AtsSetup
 {
     public static IServiceCollection AddAttractAts(this IServiceCollection services)
@@ -16,12 +16,12 @@ public static class AtsSetup
         services.AddSingleton<ErasureSuppressionKeyring>();
         services.AddSingleton<Pages.Jobs.JobListCounts>();
         services.AddSingleton<Pages.Jobs.JobListCounts.Invalidator>();
-        services.AddSingleton<Pages.Candidates.SearchCounts>();
-        services.AddSingleton<Pages.Candidates.SearchCounts.Invalidator>();
+        services.AddSingleton<Pages.Candidates.SearchResults>();
+        services.AddSingleton<Pages.Candidates.SearchResults.Invalidator>();
         services.AddSingleton<Pages.Jobs.PipelineReads>();
         services.AddSingleton<Pages.Jobs.PipelineReads.Invalidator>();
         services.ConfigureDbContext<AttractDbContext>((sp, o) => o.AddInterceptors(
-            sp.GetRequiredService<Pages.Jobs.JobListCounts.Invalidator>(), sp.GetRequiredService<Pages.Candidates.SearchCounts.Invalidator>(),
+            sp.GetRequiredService<Pages.Jobs.JobListCounts.Invalidator>(), sp.GetRequiredService<Pages.Candidates.SearchResults.Invalidator>(),
             sp.GetRequiredService<Pages.Jobs.PipelineReads.Invalidator>()));
         return services;
     }
