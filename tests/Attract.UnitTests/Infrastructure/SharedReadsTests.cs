@@ -87,6 +87,41 @@ public sealed class SharedReadsTests
     }
 
     [Fact]
+    public async Task GetAsync_MissesTogether_ShareOneRead()
+    {
+        var reads = Reads();
+        var gate = new TaskCompletionSource<string>();
+        var calls = 0;
+        Task<string> Slow()
+        {
+            calls++;
+            return gate.Task;
+        }
+
+        var first = reads.GetAsync(1, Slow);
+        var second = reads.GetAsync(1, Slow);
+        gate.SetResult("a");
+
+        Assert.Equal(["a", "a"], await Task.WhenAll(first, second));
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task GetAsync_SaveAfterAReadStarted_TheNextMissDoesNotJoinIt()
+    {
+        var reads = Reads();
+        var gate = new TaskCompletionSource<string>();
+        var before = reads.GetAsync(1, () => gate.Task);
+
+        reads.Invalidate();
+        var after = reads.GetAsync(1, Read("after the save"));
+        gate.SetResult("before the save");
+
+        Assert.Equal("before the save", await before);
+        Assert.Equal("after the save", await after);
+    }
+
+    [Fact]
     public async Task GetAsync_CapacityReached_ForgetsAllAndKeepsTheNewOne()
     {
         var reads = Reads(capacity: 2);

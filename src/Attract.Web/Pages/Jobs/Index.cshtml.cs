@@ -58,7 +58,7 @@ public class IndexModel(AttractDbContext db, JobListCounts counts) : PageModel
             .Select(j => new JobRow(j.Id, j.Code, j.Title, j.Department, j.City, j.Country, j.Status, 0,
                 j.Stages.Any(s => s.Kind == StageKind.Prospect)))
             .ToListAsync();
-        var active = await counts.GetAsync(db, HttpContext.RequestAborted);
+        var active = await counts.GetAsync(db);
         Jobs = rows.Select(j => j with { Active = active.GetValueOrDefault(j.Id) }).ToList();
     }
 }
