@@ -5,15 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attract.Web.Pages.Jobs;
 
-/// <summary>
-/// Loads a job for a page through <see cref="AccessQueries"/>: null (→ 404) when it does not exist or is not visible.
-/// Untracked for a page that only reads it (no change-tracking snapshot of the job, its stages and its team).
-/// </summary>
+/// <summary>Loads a job for a page through <see cref="AccessQueries"/>: null (→ 404) when it does not exist or is not visible.</summary>
 public static class JobAccess
 {
-    public static Task<Job?> FindVisibleJobAsync(this AttractDbContext db, Viewer viewer, int id, bool tracked = true)
-    {
-        var jobs = db.Jobs.Include(j => j.Stages).Include(j => j.Team).VisibleTo(viewer);
-        return (tracked ? jobs : jobs.AsNoTracking()).FirstOrDefaultAsync(j => j.Id == id);
-    }
+    public static Task<Job?> FindVisibleJobAsync(this AttractDbContext db, Viewer viewer, int id) =>
+        db.Jobs.Include(j => j.Stages).Include(j => j.Team).VisibleTo(viewer).FirstOrDefaultAsync(j => j.Id == id);
 }

@@ -44,7 +44,18 @@ public sealed class InAtsIndicatorTests(BrowserFixture browser) : IDisposable
             await page.GotoAsync(_app.BaseUrl + "/Admin");
             await page.GetByTestId("linkedin-sync-link").ClickAsync();
             await Expect(page.GetByTestId("backlog")).ToHaveTextAsync("0");
-            await Expect(page.GetByTestId("backfill-progress")).ToBeVisibleAsync();
+            // the backfill is queued by a background job once company-level access is on: reload until the page shows it
+            var progress = page.GetByTestId("backfill-progress");
+            await Eventually.TrueAsync(async () =>
+            {
+                if (await progress.IsVisibleAsync())
+                {
+                    return true;
+                }
+                await page.ReloadAsync();
+                return false;
+            }, "the sync page to show the backfill's progress", TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(250));
+            await Expect(progress).ToBeVisibleAsync();
             await Expect(page.GetByTestId("requests-today")).Not.ToHaveTextAsync("0"); // every call to LinkedIn above was counted
             await BrowserFixture.SaveScreenshotAsync(page, "walkthrough-43-sync-status");
         });
