@@ -33,7 +33,7 @@ public class IndexModel(AttractDbContext db, SearchResults results) : PageModel
 
     public int Total { get; private set; }
 
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Paging.PageCount(Total, PageSize);
 
     public bool CanCreate { get; private set; }
 
@@ -57,7 +57,7 @@ public class IndexModel(AttractDbContext db, SearchResults results) : PageModel
     private async Task<SearchResults.ResultPage> ReadAsync(IQueryable<Candidate> query, bool everyone)
     {
         var total = everyone ? await db.CandidateSearchTerms.MatchingIds(Q!).CountAsync() : await query.CountAsync();
-        var pageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var pageNumber = Math.Clamp(PageNumber, 1, Paging.PageCount(total, PageSize));
         var rows = await (Searching ? query.InSearchOrder() : query.InListOrder())
             .Skip((pageNumber - 1) * PageSize).Take(PageSize)
             .Select(c => new Row(c.Id, c.FirstName, c.LastName, c.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault(),

@@ -96,7 +96,7 @@ public class PipelineModel(AttractDbContext db, PipelineReads reads) : PageModel
     /// <summary>The next page of one column's cards, as list items, for the board's script to append in place.</summary>
     public async Task<IActionResult> OnGetColumnAsync(int id, int stageId, string? after, bool rejected)
     {
-        if (!await AuthorizeAsync(id) || await db.Jobs.AsNoTracking().Include(j => j.Stages).FirstOrDefaultAsync(j => j.Id == id) is not { } job
+        if (!await AuthorizeAsync(id) || await JobAsync(db, id) is not { } job
             || job.Stages.FirstOrDefault(s => s.Id == stageId) is not { } stage)
         {
             return NotFound();

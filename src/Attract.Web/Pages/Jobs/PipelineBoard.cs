@@ -38,7 +38,7 @@ public static class PipelineBoard
     /// </summary>
     public static async Task<Snapshot?> ReadAsync(AttractDbContext db, int jobId, bool showRejected, PageRequest? continued = null)
     {
-        if (await db.Jobs.AsNoTracking().Include(j => j.Stages).FirstOrDefaultAsync(j => j.Id == jobId) is not { } job)
+        if (await JobAsync(db, jobId) is not { } job)
         {
             return null;
         }
@@ -48,6 +48,10 @@ public static class PipelineBoard
         PageRequest Request(JobStage stage, bool rejected) =>
             continued is { } c && c.StageId == stage.Id && c.Rejected == rejected ? c : new PageRequest(stage.Id, rejected, null);
     }
+
+    /// <summary>The job with its stages, untracked and without its team (null: no such job); who may see it is not checked here.</summary>
+    public static Task<Job?> JobAsync(AttractDbContext db, int jobId) =>
+        db.Jobs.AsNoTracking().Include(j => j.Stages).FirstOrDefaultAsync(j => j.Id == jobId);
 
     public static async Task<IReadOnlyDictionary<int, StageCounts>> CountsAsync(AttractDbContext db, int jobId)
     {

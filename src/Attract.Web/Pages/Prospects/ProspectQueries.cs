@@ -3,6 +3,7 @@ using Attract.Core.Access;
 using Attract.Core.Data;
 using Attract.Core.Jobs;
 using Attract.Core.Pipeline;
+using Attract.Web.Infrastructure;
 using Attract.Web.Integrations.LinkedIn.Export;
 using Microsoft.EntityFrameworkCore;
 
@@ -125,7 +126,7 @@ public static class ProspectQueries
     {
         var prospects = db.WaitingProspects(viewer, filter.JobId).AsNoTracking().Filtered(filter, nowUtc);
         var total = await prospects.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var pageCount = Paging.PageCount(total, pageSize);
         pageNumber = Math.Clamp(pageNumber, 1, pageCount);
         var rows = await prospects.Sorted(filter.Sort).Skip((pageNumber - 1) * pageSize).Take(pageSize)
             .Select(a => new
