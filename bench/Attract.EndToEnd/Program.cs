@@ -4,7 +4,7 @@ namespace Attract.EndToEnd;
 
 // The end-to-end benchmark (docs/benchmarks.md, "End to end"). Build Release first, then:
 //   dotnet bench/Attract.EndToEnd/bin/Release/net10.0/Attract.EndToEnd.dll [--candidates 100000] [--users 32] [--seconds 20]
-//       [--backfill-minutes 4] [--work DIR] [--out FILE.md]
+//       [--backfill-minutes 4] [--exports 60] [--work DIR] [--out FILE.md]
 //   ... --pages pipeline,prospects   (only the pages whose name contains one of these, and /health)
 //   ... --pages-only   (the page loads alone; with --work on a folder already seeded, Attract skips the seeding)
 //   ... --smoke   (what CI runs: 300 candidates, seconds instead of minutes; keeps the tool working, measures nothing)
@@ -22,7 +22,7 @@ public static class EndToEndProgram
             PageWarmup = defaults.PageWarmup,
             LagSamples = defaults.LagSamples,
             BurstSize = defaults.BurstSize,
-            ExportSamples = defaults.ExportSamples,
+            ExportSamples = Int("--exports") ?? defaults.ExportSamples,
             BackfillWindow = Int("--backfill-minutes") is { } m ? TimeSpan.FromMinutes(m) : defaults.BackfillWindow,
             WorkDirectory = Value("--work"),
             IsSmoke = defaults.IsSmoke,

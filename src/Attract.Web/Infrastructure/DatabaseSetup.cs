@@ -30,20 +30,27 @@ public static class DatabaseSetup
     {
         var provider = Provider(config);
         var connectionString = ResolveConnectionString(config, env, provider);
-        var sqliteSetup = new SqliteConnectionSetup(config.GetValue("Database:SqliteBusyTimeout", TimeSpan.FromSeconds(30)));
+        var busyTimeout = config.GetValue("Database:SqliteBusyTimeout", TimeSpan.FromSeconds(30));
+        var sqliteSetup = new SqliteConnectionSetup(busyTimeout);
+        var sqliteWriters = new SqliteWriteQueue(busyTimeout);
+        // Queries that include several collections (a job with its stages and team) load them in one query, EF's default,
+        // said explicitly: the collections are small, and one query reads one consistent snapshot. (Left unsaid, EF warns
+        // on every such query.)
+        const QuerySplittingBehavior SingleQuery = QuerySplittingBehavior.SingleQuery;
         services.AddDbContext<AttractDbContext>(o =>
         {
             switch (provider)
             {
                 case DatabaseProvider.SqlServer:
-                    o.UseSqlServer(connectionString, x => x.MigrationsAssembly(SqlServerMigrationsAssembly));
+                    o.UseSqlServer(connectionString, x => x.MigrationsAssembly(SqlServerMigrationsAssembly).UseQuerySplittingBehavior(SingleQuery));
                     break;
                 case DatabaseProvider.PostgreSql:
                     // DateTime columns are timestamp with time zone (Npgsql's default); Attract only ever stores UTC kinds.
-                    o.UseNpgsql(connectionString, x => x.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+                    o.UseNpgsql(connectionString, x => x.MigrationsAssembly(PostgreSqlMigrationsAssembly).UseQuerySplittingBehavior(SingleQuery));
                     break;
                 default:
-                    o.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(sqliteSetup);
+                    o.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly).UseQuerySplittingBehavior(SingleQuery))
+                        .AddInterceptors(sqliteSetup, sqliteWriters);
                     break;
             }
         });
