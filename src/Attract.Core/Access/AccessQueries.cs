@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Attract.Core.Auditing;
 using Attract.Core.Candidates;
 using Attract.Core.Data;
@@ -25,6 +26,18 @@ public static class AccessQueries
     public static IQueryable<Job> VisibleTo(this IQueryable<Job> jobs, Viewer viewer) =>
         viewer.IsAdmin ? jobs : jobs.Where(j => j.Team.Any(t => t.UserId == viewer.UserId));
 
+    /// <summary>
+    /// The viewer's place on a job's team when they work on its candidates: any role but interviewer. The one statement of
+    /// "the jobs a user works on", used by <see cref="WorkedOnBy"/>, <see cref="WorkedJobIdsAsync"/>, the feedback rule
+    /// and the prospect list's stages; <see cref="CanWorkOn(Viewer, IEnumerable{TeamRole})"/> is its in-memory twin.
+    /// </summary>
+    public static Expression<Func<JobTeamMember, bool>> WorksOn(Viewer viewer) =>
+        t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer;
+
+    /// <summary>The jobs the viewer works on: admins every job; others the jobs they are on other than as an interviewer.</summary>
+    public static IQueryable<Job> WorkedOnBy(this IQueryable<Job> jobs, Viewer viewer) =>
+        viewer.IsAdmin ? jobs : jobs.Where(j => j.Team.AsQueryable().Any(WorksOn(viewer)));
+
     public static IQueryable<JobApplication> VisibleTo(this IQueryable<JobApplication> applications, Viewer viewer) =>
         viewer.IsAdmin ? applications : applications.Where(a => a.Job.Team.Any(t => t.UserId == viewer.UserId));
 
@@ -38,8 +51,7 @@ public static class AccessQueries
         viewer.IsAdmin
             ? scorecards
             : viewer.IsRecruiter || viewer.IsHiringManager
-                ? scorecards.Where(s => s.InterviewerId == viewer.UserId
-                    || s.Application.Job.Team.Any(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer))
+                ? scorecards.Where(s => s.InterviewerId == viewer.UserId || s.Application.Job.Team.AsQueryable().Any(WorksOn(viewer)))
                 : scorecards.Where(s => s.InterviewerId == viewer.UserId);
 
     /// <summary>
@@ -92,7 +104,7 @@ public static class AccessQueries
 
     /// <summary>The jobs the viewer works on as a team member other than an interviewer, in id order, read live.</summary>
     public static async Task<IReadOnlyList<int>> WorkedJobIdsAsync(this AttractDbContext db, Viewer viewer) =>
-        await db.JobTeamMembers.Where(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer).Select(t => t.JobId).Distinct().OrderBy(id => id).ToListAsync();
+        await db.JobTeamMembers.Where(WorksOn(viewer)).Select(t => t.JobId).Distinct().OrderBy(id => id).ToListAsync();
 
     /// <summary>Submit a scorecard: admins, and anyone assigned to the job as an interviewer.</summary>
     public static bool CanInterviewFor(this Viewer viewer, Job job) =>

@@ -98,6 +98,30 @@ public sealed class SqliteWriteQueue(TimeSpan maxWait) : IDbTransactionIntercept
         return ValueTask.FromResult(result);
     }
 
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        TakeTurnToWrite(command);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        await TakeTurnToWriteAsync(command, cancellationToken);
+        return result;
+    }
+
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        GiveBackStatement(command);
+        return result;
+    }
+
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        GiveBackStatement(command);
+        return ValueTask.FromResult(result);
+    }
+
     // An insert's RETURNING comes back as a reader; its write is committed when the reader is done with.
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {

@@ -62,8 +62,7 @@ public sealed class CandidateTabs(AttractDbContext db, Viewer viewer, int candid
                     })
                     .ToListAsync();
                 Applications = apps.Select(a => new ApplicationRow(a.Id, a.JobId, a.Code, a.Title, a.Stage, a.Status, a.RejectionReason, a.History)).ToList();
-                var jobs = await db.Jobs.AsNoTracking().VisibleTo(viewer).Where(j => j.Status != JobStatus.Closed)
-                    .Where(j => viewer.IsAdmin || j.Team.Any(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer))
+                var jobs = await db.Jobs.AsNoTracking().WorkedOnBy(viewer).Where(j => j.Status != JobStatus.Closed)
                     .Where(j => !db.Applications.Any(a => a.JobId == j.Id && a.CandidateId == candidateId))
                     .OrderBy(j => j.Title)
                     .Select(j => new { j.Code, j.Title, Stages = j.Stages.OrderBy(s => s.Order).Select(s => new StageOption(s.Id, s.Name)).ToList() })

@@ -71,7 +71,7 @@ public static class ProspectQueries
         var stages = db.JobStages.Where(s => s.Kind == StageKind.Prospect);
         if (!viewer.IsAdmin)
         {
-            stages = stages.Where(s => s.Job.Team.Any(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer));
+            stages = stages.Where(s => s.Job.Team.AsQueryable().Any(AccessQueries.WorksOn(viewer)));
         }
         if (jobId is { } id)
         {
@@ -113,9 +113,7 @@ public static class ProspectQueries
     public static async Task<ProspectList> ReadListAsync(this AttractDbContext db, Viewer viewer, ProspectFilter filter, int pageNumber, int pageSize,
         DateTime nowUtc, CancellationToken ct = default)
     {
-        var jobs = await db.Jobs.AsNoTracking().VisibleTo(viewer)
-            .Where(j => viewer.IsAdmin || j.Team.Any(t => t.UserId == viewer.UserId && t.Role != TeamRole.Interviewer))
-            .OrderBy(j => j.Code)
+        var jobs = await db.Jobs.AsNoTracking().WorkedOnBy(viewer).OrderBy(j => j.Code)
             .Select(j => new ProspectJob(j.Id, j.Code, j.Title, j.Stages.Any(s => s.Kind == StageKind.Prospect), j.Status)).ToListAsync(ct);
         return new ProspectList(jobs, await db.ReadPageAsync(viewer, filter, pageNumber, pageSize, nowUtc, ct));
     }
