@@ -127,6 +127,7 @@ public static partial class EndToEndRun
             ("candidate page (recruiter, 500 candidates in turn)", recruiter, i => $"/Candidates/Details/{candidateIds[i % candidateIds.Count]}"),
             ("candidate search \"smith\" (recruiter)", recruiter, _ => "/Candidates?q=smith"),
             ($"pipeline of the largest job, {largestJobSize:N0} applications (admin)", admin, _ => $"/Jobs/Pipeline/{largestJob}"),
+            ("job page of the largest job (admin)", admin, _ => $"/Jobs/Details/{largestJob}"),
             ("prospects (hiring manager)", hiringManager, _ => "/Prospects"),
             ("/health (again)", anonymous, _ => "/health"),
         }.Where(p => p.Name.StartsWith("/health", StringComparison.Ordinal) || options.PageFilter is null

@@ -26,7 +26,7 @@ public sealed class EndToEndSmokeTests(ITestOutputHelper output)
             output.WriteLine(log.ToString());
         }
 
-        Assert.Equal(8, report.Pages.Count);
+        Assert.Equal(9, report.Pages.Count);
         Assert.All(report.Pages, p =>
         {
             Assert.True(p.Requests > 0, $"{p.Page}: no request answered 200");

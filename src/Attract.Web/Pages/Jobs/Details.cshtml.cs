@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attract.Web.Pages.Jobs;
 
-public class DetailsModel(AttractDbContext db) : PageModel
+public class DetailsModel(AttractDbContext db, PipelineReads reads) : PageModel
 {
     public record StageRow(int Id, string Name, StageKind Kind, int Active, int Rejected);
 
@@ -46,12 +46,11 @@ public class DetailsModel(AttractDbContext db) : PageModel
         }
         Job = job;
         CanManage = User.ToViewer().CanManage(job);
-        var counts = await db.Applications.AsNoTracking().Where(a => a.JobId == id)
-            .GroupBy(a => new { a.StageId, a.Status }).Select(g => new { g.Key.StageId, g.Key.Status, Count = g.Count() }).ToListAsync();
-        Stages = job.OrderedStages.Select(s => new StageRow(s.Id, s.Name, s.Kind,
-            counts.Where(c => c.StageId == s.Id && c.Status == ApplicationStatus.Active).Sum(c => c.Count),
-            counts.Where(c => c.StageId == s.Id && c.Status == ApplicationStatus.Rejected).Sum(c => c.Count))).ToList();
-        Funnel = StageFunnel.Chart(await StageFunnel.LoadAsync(db, job));
+        // shared for a few seconds (PipelineReads); read afresh on the page after this user's own change
+        var stats = await reads.Stats.GetAsync(id, () => JobStats.ReadAsync(db, id), fresh: StatusMessage is not null || TempData.ContainsKey("ErrorMessage"));
+        var stages = job.OrderedStages.ToList();
+        Stages = [.. stages.Select(s => new StageRow(s.Id, s.Name, s.Kind, stats.CountOf(s.Id, ApplicationStatus.Active), stats.CountOf(s.Id, ApplicationStatus.Rejected)))];
+        Funnel = StageFunnel.Chart(StageFunnel.Compute(stages, stats.Spans));
         Team = await db.JobTeamMembers.AsNoTracking().Where(t => t.JobId == id).OrderBy(t => t.Role).ThenBy(t => t.User.DisplayName)
             .Select(t => new MemberRow(t.UserId, t.User.DisplayName, t.User.Email, t.Role)).ToListAsync();
         Activity = await db.AuditEntries.AsNoTracking().Where(a => a.JobId == id && a.ApplicationId == null).OrderByDescending(a => a.Id).Take(20)

@@ -9,7 +9,7 @@ namespace Attract.Web.Pages.Jobs;
 
 /// <summary>
 /// The pipeline's most viewed reads, shared by every request of this instance for <see cref="MaxAge"/>: a job's board
-/// (<see cref="PipelineBoard.Snapshot"/>) and a page of the prospect review list. A large job's board costs three queries
+/// (<see cref="PipelineBoard.Snapshot"/>), a page of the prospect review list, and the job page's counts and funnel. A large job's board costs three queries
 /// (the job, a grouped count of every application, a first page per stage), most of a view's time; many people looking at
 /// the same board share one read. Both are dropped at once when this instance saves an application, a candidate, a job or
 /// a stage (<see cref="Invalidator"/>); another instance's change shows within <see cref="MaxAge"/>. A user's own change
@@ -26,10 +26,14 @@ public sealed class PipelineReads(TimeProvider clock)
 
     public SharedReads<ProspectListKey, ProspectList> Prospects { get; } = new(clock, MaxAge, Capacity);
 
+    /// <summary>The job page's counts and funnel (<see cref="JobStats"/>), by job id.</summary>
+    public SharedReads<int, JobStats> Stats { get; } = new(clock, MaxAge, Capacity);
+
     public void Invalidate()
     {
         Boards.Invalidate();
         Prospects.Invalidate();
+        Stats.Invalidate();
     }
 
     /// <summary>Drops the shared reads after a SaveChanges that involved an application, candidate, job or stage.</summary>

@@ -8,6 +8,9 @@ namespace Attract.Web.Pages.Jobs;
 /// <summary>One stage of the funnel: how many applications reached it, and what share of those that reached the previous stage went on to it.</summary>
 public sealed record FunnelStage(string Name, int Reached, double? ConversionPercent);
 
+/// <summary>How many of a job's applications first reached the stage at <paramref name="First"/> and got as far as <paramref name="Furthest"/> (stage orders).</summary>
+public sealed record FunnelSpan(int First, int Furthest, int Count);
+
 /// <summary>
 /// The job page's stage funnel. An application <em>reached</em> a stage when the stage lies between the first and the furthest
 /// of the job's current stages it has been in (its recorded stage moves and its current stage): it is in the stage, or moved
@@ -18,22 +21,26 @@ public sealed record FunnelStage(string Name, int Reached, double? ConversionPer
 public static class StageFunnel
 {
     /// <summary>One grouped query: applications counted per (first, furthest) stage order, a few rows per job whatever its size.</summary>
-    public static async Task<IReadOnlyList<FunnelStage>> LoadAsync(AttractDbContext db, Job job, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<FunnelSpan>> ReadSpansAsync(AttractDbContext db, int jobId, CancellationToken ct = default)
     {
         // First and furthest as two scalar subqueries (SQLite does not translate a GroupBy over a grouped subquery).
-        var spans = await db.Applications.AsNoTracking().Where(a => a.JobId == job.Id)
+        var spans = await db.Applications.AsNoTracking().Where(a => a.JobId == jobId)
             .Select(a => new
             {
-                First = db.JobStages.Where(s => s.JobId == job.Id && (s.Id == a.StageId
+                First = db.JobStages.Where(s => s.JobId == jobId && (s.Id == a.StageId
                     || a.History.Any(m => m.ToStageId == s.Id || (m.ToStageId == null && m.ToStageName == s.Name)))).Min(s => s.Order),
-                Furthest = db.JobStages.Where(s => s.JobId == job.Id && (s.Id == a.StageId
+                Furthest = db.JobStages.Where(s => s.JobId == jobId && (s.Id == a.StageId
                     || a.History.Any(m => m.ToStageId == s.Id || (m.ToStageId == null && m.ToStageName == s.Name)))).Max(s => s.Order),
             })
             .GroupBy(x => new { x.First, x.Furthest })
             .Select(g => new { g.Key.First, g.Key.Furthest, Count = g.Count() })
             .ToListAsync(ct);
-        var stages = job.OrderedStages.ToList();
-        return [.. stages.Select((stage, i) =>
+        return [.. spans.Select(s => new FunnelSpan(s.First, s.Furthest, s.Count))];
+    }
+
+    /// <summary>The funnel over the job's stages in order, from <see cref="ReadSpansAsync"/>.</summary>
+    public static IReadOnlyList<FunnelStage> Compute(IReadOnlyList<JobStage> stages, IReadOnlyList<FunnelSpan> spans) =>
+        [.. stages.Select((stage, i) =>
         {
             var reached = spans.Where(s => s.First <= stage.Order && s.Furthest >= stage.Order).Sum(s => s.Count);
             if (i == 0)
@@ -45,7 +52,6 @@ public static class StageFunnel
             var onward = spans.Where(s => s.First <= previous && s.Furthest >= stage.Order).Sum(s => s.Count);
             return new FunnelStage(stage.Name, reached, fromPrevious == 0 ? null : Math.Round(100.0 * onward / fromPrevious, 1));
         })];
-    }
 
     public static ChartFigure Chart(IReadOnlyList<FunnelStage> funnel) => new("funnel", ChartKind.HorizontalBar,
         "Stage funnel: applications that reached each stage, with the conversion from the previous stage", "Stage",

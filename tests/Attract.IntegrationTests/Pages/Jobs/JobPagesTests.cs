@@ -3,7 +3,10 @@ using Attract.Core.Common;
 using Attract.Core.Data;
 using Attract.Core.Jobs;
 using Attract.IntegrationTests.Infrastructure;
+using Attract.IntegrationTests.Security;
+using Attract.Web.Pages.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attract.IntegrationTests.Pages.Jobs;
 
@@ -219,6 +222,47 @@ public abstract class JobPagesTests(DatabaseProvider provider) : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Candidates/Details/4242")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Applications/Details/4242")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Pools/Details/4242")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Details_SharedCounts_ThisInstancesChangeShowsAtOnceAnotherInstancesWithinMaxAge()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        _factory.WithServices(s => s.AddSingleton<TimeProvider>(clock));
+        var jobId = await _factory.CreateJobAsync();
+        var first = await _factory.AddApplicationAsync(await _factory.CreateCandidateAsync("Stat", "One"), jobId, "Applied");
+        var offer = await _factory.StageIdAsync(jobId, "Offer");
+        var client = await _factory.SignedInClientAsync(AtsData.Recruiter);
+        async Task<(string Applied, string Offer)> ActiveAsync()
+        {
+            var rows = (await client.GetDocumentAsync($"/Jobs/Details/{jobId}")).QuerySelectorAll("[data-testid=stages] tbody tr");
+            string Count(string stage) => rows.Single(r => r.Children[0].TextContent.Trim().StartsWith(stage, StringComparison.Ordinal)).Children[1].TextContent;
+            return (Count("Applied"), Count("Offer"));
+        }
+        Assert.Equal(("1", "0"), await ActiveAsync());
+
+        // another instance moves the application (no SaveChanges here): the counts are shared until MaxAge
+        await _factory.WithDbAsync(db => db.Applications.Where(a => a.Id == first).ExecuteUpdateAsync(u => u.SetProperty(a => a.StageId, offer)));
+        Assert.Equal(("1", "0"), await ActiveAsync());
+        clock.Advance(PipelineReads.MaxAge);
+        Assert.Equal(("0", "1"), await ActiveAsync());
+
+        // an application saved on this instance drops the shared counts at once
+        await _factory.AddApplicationAsync(await _factory.CreateCandidateAsync("Stat", "Two"), jobId, "Applied");
+        Assert.Equal(("1", "1"), await ActiveAsync());
+    }
+
+    [Fact]
+    public async Task Details_SharedCounts_RemovedFromTheTeam_NotFoundAtOnce()
+    {
+        var jobId = await _factory.CreateJobAsync();
+        var manager = await _factory.UserIdAsync(AtsData.Manager);
+        var client = await _factory.SignedInClientAsync(AtsData.Manager);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Jobs/Details/{jobId}")).StatusCode);
+
+        await _factory.WithDbAsync(db => db.JobTeamMembers.Where(t => t.JobId == jobId && t.UserId == manager).ExecuteDeleteAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Jobs/Details/{jobId}")).StatusCode);
     }
 }
 
