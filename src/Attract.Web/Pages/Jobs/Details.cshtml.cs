@@ -2,7 +2,6 @@ using Attract.Core.Access;
 using Attract.Core.Common;
 using Attract.Core.Data;
 using Attract.Core.Jobs;
-using Attract.Core.Pipeline;
 using Attract.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,7 +48,7 @@ public class DetailsModel(AttractDbContext db, PipelineReads reads) : PageModel
         // shared for a few seconds (PipelineReads); read afresh on the page after this user's own change
         var stats = await reads.Stats.GetAsync(id, () => JobStats.ReadAsync(db, id), fresh: StatusMessage is not null || TempData.ContainsKey("ErrorMessage"));
         var stages = job.OrderedStages.ToList();
-        Stages = [.. stages.Select(s => new StageRow(s.Id, s.Name, s.Kind, stats.CountOf(s.Id, ApplicationStatus.Active), stats.CountOf(s.Id, ApplicationStatus.Rejected)))];
+        Stages = [.. stages.Select(s => new StageRow(s.Id, s.Name, s.Kind, stats.CountsOf(s).Active, stats.CountsOf(s).Rejected))];
         Funnel = StageFunnel.Chart(StageFunnel.Compute(stages, stats.Spans));
         Team = await db.JobTeamMembers.AsNoTracking().Where(t => t.JobId == id).OrderBy(t => t.Role).ThenBy(t => t.User.DisplayName)
             .Select(t => new MemberRow(t.UserId, t.User.DisplayName, t.User.Email, t.Role)).ToListAsync();
